@@ -1,0 +1,292 @@
+package org.sanhui.model.region;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.sanhui.model.value.Text;
+
+/**
+ * The national statistical division codes (2023 edition): 31 provinces, 342 cities, 2,978 counties
+ * and 41,352 townships, bundled as a resource, with the whole country as region {@code 00}.
+ *
+ * <p>Immutable and thread-safe; {@link #national()} loads it once per class loader.
+ */
+public final class Gazetteer {
+
+    private static final String[] SUFFIXES = {"街道办事处", "街道", "自治县", "自治旗", "特区", "林区", "新区", "区",
+        "县", "市", "旗", "镇", "乡", "苏木", "民族乡"};
+
+    private final Map<String, Region> byCode;
+    private final Map<String, List<Region>> children;
+
+    private Gazetteer(Map<String, Region> byCode) {
+        this.byCode = byCode;
+        Map<String, List<Region>> kids = new HashMap<>();
+        for (Region r : byCode.values()) {
+            if (r.parentCode() != null) {
+                kids.computeIfAbsent(r.parentCode(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        kids.replaceAll((k, v) -> List.copyOf(v));
+        this.children = kids;
+    }
+
+    /**
+     * Returns the bundled national gazetteer, loaded on first use.
+     *
+     * @return the gazetteer, never null
+     * @throws UncheckedIOException if the bundled resource cannot be read
+     */
+    public static Gazetteer national() {
+        return Holder.INSTANCE;
+    }
+
+    private static final class Holder {
+        static final Gazetteer INSTANCE = load();
+    }
+
+    private static Gazetteer load() {
+        Map<String, Region> map = new LinkedHashMap<>(64_000);
+        map.put(Region.NATION.code(), Region.NATION);
+        read("provinces.csv", f -> new Region(f[0], f[1], RegionLevel.PROVINCE, "00"), map);
+        read("cities.csv", f -> new Region(f[0], f[1], RegionLevel.CITY, f[2]), map);
+        read("areas.csv", f -> new Region(f[0], f[1], RegionLevel.COUNTY, f[2]), map);
+        read("streets.csv", f -> new Region(f[0], f[1], RegionLevel.TOWNSHIP, f[2]), map);
+        return new Gazetteer(Collections.unmodifiableMap(map));
+    }
+
+    private interface RowMapper {
+        Region map(String[] fields);
+    }
+
+    private static void read(String resource, RowMapper mapper, Map<String, Region> into) {
+        try (InputStream in = Gazetteer.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("gazetteer resource missing from the jar: " + resource);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            String line = r.readLine(); // header
+            while ((line = r.readLine()) != null) {
+                if (line.isEmpty()) {
+                    continue;
+                }
+                Region region = mapper.map(split(line));
+                into.put(region.code(), region);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read gazetteer resource " + resource, e);
+        }
+    }
+
+    // The files quote names and never put a comma or quote inside one.
+    private static String[] split(String line) {
+        String[] f = line.split(",", -1);
+        for (int i = 0; i < f.length; i++) {
+            String s = f[i];
+            if (s.length() >= 2 && s.charAt(0) == '"' && s.charAt(s.length() - 1) == '"') {
+                f[i] = s.substring(1, s.length() - 1);
+            }
+        }
+        return f;
+    }
+
+    /**
+     * Normalises a code as written: trims, folds full-width digits, cuts a 12-digit village-level code
+     * to its 9-digit township.
+     *
+     * @param code the code, may be null
+     * @return the normalised code, or empty if it is not 2, 4, 6, 9 or 12 digits
+     */
+    public static Optional<String> normalizeCode(String code) {
+        String c = Text.normalize(code);
+        if (c.isEmpty() || !c.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+            return Optional.empty();
+        }
+        return switch (c.length()) {
+            case 2, 4, 6, 9 -> Optional.of(c);
+            case 12 -> Optional.of(c.substring(0, 9));
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Finds a region by code; 12-digit village-level codes resolve to their township.
+     *
+     * @param code the code, may be null
+     * @return the region, or empty
+     */
+    public Optional<Region> byCode(String code) {
+        return normalizeCode(code).map(byCode::get);
+    }
+
+    /**
+     * Returns the region of that code.
+     *
+     * @param code the code, null not permitted
+     * @return the region, never null
+     * @throws IllegalArgumentException if the code is unknown
+     */
+    public Region require(String code) {
+        Objects.requireNonNull(code, "code");
+        return byCode(code).orElseThrow(() -> new IllegalArgumentException("unknown region code: '" + code
+                + "', expected a code of the 2023 national division codes (2, 4, 6, 9 or 12 digits)"));
+    }
+
+    /**
+     * Returns the direct children of a region, in code order.
+     *
+     * @param code the parent's code, null not permitted
+     * @return the children, never null, empty for a township or unknown code
+     */
+    public List<Region> children(String code) {
+        return children.getOrDefault(code, List.of());
+    }
+
+    /**
+     * Returns the ancestors of a region, nearest first, ending with the nation.
+     *
+     * @param code the code, null not permitted
+     * @return the ancestors, never null
+     * @throws IllegalArgumentException if the code is unknown
+     */
+    public List<Region> ancestors(String code) {
+        List<Region> out = new ArrayList<>();
+        Region r = require(code);
+        while (r.parentCode() != null) {
+            r = byCode.get(r.parentCode());
+            out.add(r);
+        }
+        return out;
+    }
+
+    /**
+     * Returns the ancestor of a region at a level (or the region itself when it is at that level).
+     *
+     * @param code the code, null not permitted
+     * @param level the level, null not permitted
+     * @return the ancestor, or empty if the region is above that level
+     */
+    public Optional<Region> ancestorAt(String code, RegionLevel level) {
+        Region r = require(code);
+        while (r != null && r.level() != level) {
+            r = r.parentCode() == null ? null : byCode.get(r.parentCode());
+        }
+        return Optional.ofNullable(r);
+    }
+
+    /**
+     * Tells whether a region lies within another (or is it).
+     *
+     * @param code the region's code, null not permitted
+     * @param scope the would-be ancestor's code, null not permitted
+     * @return true if code equals scope or scope is among its ancestors
+     */
+    public boolean isWithin(String code, String scope) {
+        Optional<Region> r = byCode(code);
+        if (r.isEmpty()) {
+            return false;
+        }
+        if (scope.equals(Region.NATION.code()) || r.get().code().equals(scope)) {
+            return true;
+        }
+        return r.get().code().startsWith(scope) && byCode.containsKey(scope);
+    }
+
+    /**
+     * Returns every region of a level within a scope, in code order.
+     *
+     * @param scope the scope's code ({@code 00} for the country), null not permitted
+     * @param level the level, null not permitted
+     * @return the regions, never null
+     * @throws IllegalArgumentException if the scope is unknown
+     */
+    public List<Region> within(String scope, RegionLevel level) {
+        Region root = require(scope);
+        List<Region> out = new ArrayList<>();
+        collect(root, level, out);
+        return out;
+    }
+
+    private void collect(Region r, RegionLevel level, List<Region> out) {
+        if (r.level() == level) {
+            out.add(r);
+            return;
+        }
+        for (Region c : children(r.code())) {
+            collect(c, level, out);
+        }
+    }
+
+    /**
+     * Looks a region up by name (or code) among the descendants of a parent. An exact name wins; else a
+     * name equal once the usual suffixes (区, 县, 镇, 乡, 街道, ...) are dropped from both sides (兴庆 finds
+     * 兴庆区). Several hits are ambiguous; no hit lists the names that share the first character.
+     *
+     * @param parentCode the code of the region to search under, null not permitted
+     * @param name the name or code as written, may be null
+     * @return the match, never null
+     */
+    public NameMatch byName(String parentCode, String name) {
+        String n = Text.normalize(name).replace(" ", "");
+        if (n.isEmpty()) {
+            return new NameMatch(null, List.of());
+        }
+        Optional<Region> coded = byCode(n);
+        if (coded.isPresent()) {
+            return isWithin(coded.get().code(), parentCode) ? new NameMatch(coded.get(), List.of())
+                    : new NameMatch(null, List.of(coded.get()));
+        }
+        List<Region> pool = new ArrayList<>();
+        for (RegionLevel level : RegionLevel.values()) {
+            if (level.digits() > require(parentCode).level().digits() && level != RegionLevel.NATION) {
+                pool.addAll(within(parentCode, level));
+            }
+        }
+        List<Region> exact = pool.stream().filter(r -> r.name().equals(n)).toList();
+        if (exact.size() == 1) {
+            return new NameMatch(exact.get(0), List.of());
+        }
+        if (exact.size() > 1) {
+            return new NameMatch(null, exact);
+        }
+        String stem = stem(n);
+        List<Region> stemmed = pool.stream().filter(r -> stem(r.name()).equals(stem)).toList();
+        if (stemmed.size() == 1) {
+            return new NameMatch(stemmed.get(0), List.of());
+        }
+        if (stemmed.size() > 1) {
+            return new NameMatch(null, stemmed);
+        }
+        List<Region> near = pool.stream().filter(r -> r.name().charAt(0) == n.charAt(0)).limit(10).toList();
+        return new NameMatch(null, near);
+    }
+
+    private static String stem(String name) {
+        for (String s : SUFFIXES) {
+            if (name.endsWith(s) && name.length() > s.length() + 1) {
+                return name.substring(0, name.length() - s.length());
+            }
+        }
+        return name;
+    }
+
+    /**
+     * Returns the number of regions, the nation included.
+     *
+     * @return the size
+     */
+    public int size() {
+        return byCode.size();
+    }
+}
