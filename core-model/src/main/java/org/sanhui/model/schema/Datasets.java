@@ -99,6 +99,8 @@ public final class Datasets {
     public static final String END_DATE = "end_date";
     /** Post end date in force: as written, or start + 2 years for a seconded post without one. */
     public static final String EFFECTIVE_END = "effective_end";
+    /** True for a snapshot row carried forward from the previous accepted state because this period's row was rejected. */
+    public static final String CARRIED_FORWARD = "carried_forward";
     /** Phone number: read only to be dropped, never stored. */
     public static final String PHONE = "phone";
 
@@ -200,7 +202,8 @@ public final class Datasets {
             in(LACKS_STAFFING, BOOLEAN, false, "缺编制", "四缺情况/缺编制"),
             in(LACKS_STAFF, BOOLEAN, false, "缺人员", "四缺情况/缺人员"),
             in(LACKS_FUNDS, BOOLEAN, false, "缺经费", "四缺情况/缺经费"),
-            in(LACKS_VENUE, BOOLEAN, false, "缺场地", "四缺情况/缺场地")));
+            in(LACKS_VENUE, BOOLEAN, false, "缺场地", "四缺情况/缺场地"),
+            c(CARRIED_FORWARD, BOOLEAN, false, false)));
 
     /** 关键人物: key-person posts, a snapshot per county and period. */
     public static final DatasetSchema POSTS = new DatasetSchema("posts",
@@ -215,6 +218,7 @@ public final class Datasets {
             in(START_DATE, DATE, true, "任职开始日期", "开始日期", "任职起始日期", "任职开始时间", "任职情况/开始日期"),
             in(END_DATE, DATE, false, "任职结束日期", "结束日期", "任职截止日期", "任职结束时间", "任职情况/结束日期"),
             c(EFFECTIVE_END, DATE, false, false),
+            c(CARRIED_FORWARD, BOOLEAN, false, false),
             new Column(PHONE, STRING, false, true, false, List.of("联系电话", "联系方式", "电话", "手机"))));
 
     /** 活动记录: activities held in the period. */
