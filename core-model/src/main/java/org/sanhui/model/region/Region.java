@@ -18,6 +18,10 @@ public record Region(String code, String name, RegionLevel level, String parentC
     /**
      * Checks the parts.
      *
+     * @param code the division code: {@code 00} for the nation, 2, 4, 6 or 9 digits, null not permitted
+     * @param name the official name, null not permitted
+     * @param level the level, null not permitted
+     * @param parentCode the parent's code, or null for the nation
      * @throws IllegalArgumentException if the code's length does not fit the level
      */
     public Region {
