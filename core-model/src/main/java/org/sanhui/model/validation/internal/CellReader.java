@@ -82,14 +82,19 @@ public final class CellReader {
     }
 
     /**
-     * Returns a text cell, normalised.
+     * Returns a text cell, normalised, with any phone number in it masked.
      *
      * @param col the column name
      * @return the text, or null when not given
      */
     public String text(String col) {
         String c = row.cell(col);
-        return NotGiven.is(c) ? null : Text.normalize(c);
+        if (NotGiven.is(c)) {
+            return null;
+        }
+        String t = Text.normalize(c);
+        // a phone number written into a free-text column is dropped too (DOMAIN.md 7); ids are left alone
+        return col.equals(Datasets.ORG_ID) ? t : PersonalData.scrub(t, List.of());
     }
 
     /**
