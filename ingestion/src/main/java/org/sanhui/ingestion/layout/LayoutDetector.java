@@ -86,7 +86,7 @@ public final class LayoutDetector {
                 }
                 if (i + 1 < lines.size()) {
                     Match two = match(d, lines.get(i).cells(), lines.get(i + 1).cells());
-                    if (two.score() > bestScore && two.score() > one.score()) {
+                    if (two.upperUsed() > 0 && two.score() > bestScore && two.score() > one.score()) {
                         bestScore = two.score();
                         best = layout(d, lines, i, i + 1, two);
                     }
@@ -96,7 +96,8 @@ public final class LayoutDetector {
         return Optional.ofNullable(best);
     }
 
-    private record Match(int score, Map<Integer, Column> columns, Map<Integer, String> headers, List<Integer> unknown) {
+    private record Match(int score, Map<Integer, Column> columns, Map<Integer, String> headers, List<Integer> unknown,
+            int upperUsed) {
     }
 
     private static SheetLayout layout(DatasetSchema d, List<Line> lines, int first, int last, Match m) {
@@ -131,6 +132,7 @@ public final class LayoutDetector {
         Map<Integer, String> headers = new HashMap<>();
         List<Integer> unknown = new ArrayList<>();
         Set<String> used = new HashSet<>();
+        int upperUsed = 0;
         String group = null;
         for (int c = 0; c < width; c++) {
             String up = c < upper.length ? blankToNull(upper[c]) : null;
@@ -166,10 +168,14 @@ public final class LayoutDetector {
                 }
             }
             Column hit = null;
-            for (String t : tries) {
-                Column col = index.get(HeaderText.key(t));
+            for (int k = 0; k < tries.size(); k++) {
+                Column col = index.get(HeaderText.key(tries.get(k)));
                 if (col != null && !used.contains(col.name())) {
                     hit = col;
+                    boolean viaLowerAlone = lower != null && low != null && k == tries.size() - 1;
+                    if (lower != null && !viaLowerAlone) {
+                        upperUsed++;
+                    }
                     break;
                 }
             }
@@ -181,7 +187,7 @@ public final class LayoutDetector {
                 unknown.add(c);
             }
         }
-        return new Match(cols.size(), new LinkedHashMap<>(cols), headers, unknown);
+        return new Match(cols.size(), new LinkedHashMap<>(cols), headers, unknown, upperUsed);
     }
 
     private static final Map<DatasetSchema, Map<String, Column>> INDEX = new java.util.concurrent.ConcurrentHashMap<>();

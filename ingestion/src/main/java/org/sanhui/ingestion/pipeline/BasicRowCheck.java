@@ -301,7 +301,7 @@ public final class BasicRowCheck implements RowCheck {
             } else {
                 String city = county.substring(0, 4);
                 NameMatch wider = gazetteer.byName(city.substring(0, 2), t);
-                if (wider.found() && !gazetteer.isWithin(wider.region().code(), county)) {
+                if (wider.found()) {
                     found = wider.region();
                 } else if (placeMayBeText) {
                     r.problem(ProblemCode.PLACE_NOT_REGION, field, cell, "活动地点未指明乡镇（街道），按主办单位所在地区计",
