@@ -43,6 +43,7 @@ public final class PersonalData {
         if (isLatin(cps)) {
             return new String(cps, 0, 1) + "***";
         }
+        cps = n.replace(" ", "").codePoints().toArray(); // 王 小 芳 is 王小芳
         if (cps.length == 1) {
             return "*";
         }

@@ -188,13 +188,15 @@ public final class RowValidator {
         if (r.rejected()) {
             return r.reject();
         }
-        LocalDate effective = end != null ? end.date()
-                : post == Post.SECONDED_VICE_CHAIR ? start.date().plusYears(ctx.rules().secondedPostYears()) : null;
-        if (effective != null && effective.isBefore(start.date())) {
-            effective = start.date(); // a month-precision end in the start's month: stored as that month's last day
+        LocalDate startDate = start.date();
+        if (end != null && end.date().isBefore(startDate)) {
+            // a month-only start ("2024年3月", stored as 03-31) with an end inside that month: the post began by then
+            startDate = end.date();
         }
+        LocalDate effective = end != null ? end.date()
+                : post == Post.SECONDED_VICE_CHAIR ? startDate.plusYears(ctx.rules().secondedPostYears()) : null;
         KeyPersonPost p = new KeyPersonPost(person, unit, role, OrgKeys.of(ctx.countyCode(), orgId, orgName), orgId,
-                orgName, post, start.date(), end == null ? null : end.date(), effective, false);
+                orgName, post, startDate, end == null ? null : end.date(), effective, false);
         return r.accept(p);
     }
 
