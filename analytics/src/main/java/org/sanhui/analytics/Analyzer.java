@@ -76,7 +76,7 @@ public final class Analyzer {
             List<IndicatorRow> rows = ctx.sink.rows();
             Map<String, List<Map<String, Object>>> lists = ctx.lists.sorted();
             options.progress().accept("writing " + rows.size() + " indicator rows");
-            Path dir = IndicatorOutput.write(spark, wh, p, scope, rows, lists, ctx.warnings);
+            Path dir = IndicatorOutput.write(wh, p, scope, rows, lists, ctx.warnings);
             Map<String, Long> counts = new LinkedHashMap<>();
             lists.forEach((k, v) -> counts.put(k, (long) v.size()));
             return new AnalyzeResult(dir, dir.resolve("indicators-" + p + ".json"), scope, rows.size(), counts,

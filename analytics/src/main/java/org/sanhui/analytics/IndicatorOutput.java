@@ -19,9 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -40,6 +37,9 @@ public final class IndicatorOutput {
 
     /** The marker written last. */
     public static final String SUCCESS = "_SUCCESS";
+
+    /** The one Parquet file of each table. */
+    public static final String PART = "part-00000.parquet";
 
     /** The Spark schema of the indicator table (DOMAIN.md section 6). */
     public static final StructType TABLE_SCHEMA = DataTypes.createStructType(List.of(
@@ -102,27 +102,25 @@ public final class IndicatorOutput {
     }
 
     /** Writes the output atomically and returns the final directory. */
-    static Path write(SparkSession spark, Path warehouse, Period period, String scope, List<IndicatorRow> rows,
+    static Path write(Path warehouse, Period period, String scope, List<IndicatorRow> rows,
             Map<String, List<Map<String, Object>>> lists, List<String> warnings) {
         Path parent = warehouse.resolve("indicators");
         Path dir = directory(warehouse, period);
         Path tmp = parent.resolve("." + period + "-" + UUID.randomUUID() + ".tmp");
         try {
             Files.createDirectories(parent);
-            List<Row> table = new ArrayList<>(rows.size());
+            List<Object[]> table = new ArrayList<>(rows.size());
             for (IndicatorRow r : rows) {
-                table.add(RowFactory.create(r.period(), r.indicator(), r.regionCode(), r.regionLevel().name(),
-                        r.breakdown(), r.numerator(), r.denominator(), r.value()));
+                table.add(new Object[] {r.period(), r.indicator(), r.regionCode(), r.regionLevel().name(),
+                    r.breakdown(), r.numerator(), r.denominator(), r.value()});
             }
-            spark.createDataFrame(table, TABLE_SCHEMA).coalesce(1).write().parquet(tmp.resolve("table").toUri().toString());
+            ParquetTables.write(tmp.resolve("table").resolve(PART), TABLE_SCHEMA, table);
             for (Map.Entry<String, List<Map<String, Object>>> e : lists.entrySet()) {
-                StructType st = listSchema(e.getKey());
-                List<Row> lr = new ArrayList<>();
+                List<Object[]> lr = new ArrayList<>();
                 for (Map<String, Object> m : e.getValue()) {
-                    lr.add(RowFactory.create(m.values().toArray()));
+                    lr.add(m.values().toArray());
                 }
-                spark.createDataFrame(lr, st).coalesce(1).write()
-                        .parquet(tmp.resolve("lists").resolve(e.getKey()).toUri().toString());
+                ParquetTables.write(tmp.resolve("lists").resolve(e.getKey()).resolve(PART), listSchema(e.getKey()), lr);
             }
             writeJson(tmp.resolve("indicators-" + period + ".json"), period, scope, rows, lists, warnings);
             Files.writeString(tmp.resolve(SUCCESS), "");

@@ -1,10 +1,7 @@
 package org.sanhui.analytics;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -73,26 +70,40 @@ public final class SparkSchemas {
     }
 
     /**
-     * Checks that a file's actual schema has the wanted columns with the declared types.
+     * Checks that a file's footer has the wanted columns stored with the declared Parquet types.
      *
      * @param dataset the dataset, null not permitted
-     * @param file the file checked (for the message), null not permitted
-     * @param actual the file's schema as Spark reads it, null not permitted
+     * @param file the file checked, null not permitted
      * @param wanted the wanted struct, null not permitted
      * @throws AnalyticsException naming the missing column, the file and the columns it has
      */
-    public static void check(DatasetSchema dataset, String file, StructType actual, StructType wanted) {
-        Set<String> have = Arrays.stream(actual.fieldNames()).collect(Collectors.toSet());
+    public static void check(DatasetSchema dataset, java.nio.file.Path file, StructType wanted) {
+        java.util.Map<String, String> have = new java.util.LinkedHashMap<>();
+        java.nio.file.Path leaf = file;
+        if (java.nio.file.Files.isDirectory(file)) {
+            try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(file)) {
+                leaf = s.filter(x -> x.getFileName().toString().endsWith(".parquet")).sorted().findFirst().orElse(null);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot list " + file, e);
+            }
+            if (leaf == null) {
+                return;
+            }
+        }
+        for (String[] f : ParquetTables.footer(leaf)) {
+            have.put(f[0], f[1]);
+        }
         for (StructField f : wanted.fields()) {
-            if (!have.contains(f.name())) {
+            String t = have.get(f.name());
+            if (t == null) {
                 throw new AnalyticsException("the " + dataset.name() + " file " + file + " has no column '" + f.name()
-                        + "', expected one of " + Arrays.toString(actual.fieldNames())
+                        + "', expected one of " + have.keySet()
                         + " to include it; re-ingest the submission with this version of sanhui");
             }
-            DataType t = actual.apply(f.name()).dataType();
-            if (!t.equals(f.dataType())) {
+            String want = ParquetTables.primitive(f.dataType());
+            if (!t.equals(want)) {
                 throw new AnalyticsException("the " + dataset.name() + " file " + file + " stores column '" + f.name()
-                        + "' as " + t.simpleString() + ", expected " + f.dataType().simpleString());
+                        + "' as " + t + ", expected " + want + " (" + f.dataType().simpleString() + ")");
             }
         }
     }

@@ -1,16 +1,5 @@
 package org.sanhui.analytics;
 
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.length;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.month;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.trim;
-import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.year;
 import static org.sanhui.model.schema.Datasets.*;
 
 import java.nio.file.Path;
@@ -26,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -124,8 +112,7 @@ final class WarehouseReader {
         if (files.isEmpty()) {
             return spark.createDataFrame(List.of(), wanted);
         }
-        String first = uri(files.get(0));
-        SparkSchemas.check(ds, files.get(0).path(), spark.read().parquet(first).schema(), wanted);
+        SparkSchemas.check(ds, warehouse.resolve(files.get(0).path()), wanted);
         return spark.read().schema(wanted).parquet(files.stream().map(this::uri).toArray(String[]::new));
     }
 
@@ -226,69 +213,83 @@ final class WarehouseReader {
         progress.accept("aggregating " + files.stream().mapToLong(LiveFile::rows).sum() + " activities in "
                 + files.size() + " files");
         Dataset<Row> acts = load(ACTIVITIES, files, ACT_COLUMNS);
-        Column d = col(ACTIVITY_DATE);
-        Column isConf = col(TYPE).equalTo("CONFERENCE");
+        // One scan, four grains (GROUPING SETS): per organisation (window counts), per county and month
+        // (trends, participants, joint activities), per county x type x form x target groups (the period's
+        // breakdowns), per place (A7 windows). Every aggregate is a built-in conditional sum.
         LocalDate ytd = LocalDate.of(p.year(), 1, 1);
-
-        // per organisation: one pass, conditional counts for every window the indicators need
-        Dataset<Row> perOrg = acts.filter(d.geq(lit(java.sql.Date.valueOf(from))).and(d.leq(lit(java.sql.Date.valueOf(p.end())))))
-                .groupBy(ORG_KEY, COUNTY_CODE)
-                .agg(in(d, p), in(d, p.plus(-1)), in(d, p.plus(-2)), in(d, p.plus(-3)),
-                        sum(when(between(d, ytd, p.end()), 1).otherwise(0)),
-                        sum(when(between(d, ytd, p.end()).and(isConf), 1).otherwise(0)));
-        for (Row r : perOrg.collectAsList()) {
-            if (r.getString(0) == null) {
-                continue;
-            }
-            f.orgActivity.put(r.getString(0), new Facts.OrgActivity(r.getString(0), r.getString(1), r.getLong(2),
-                    r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6), r.getLong(7)));
+        List<LocalDate[]> windows = new ArrayList<>(placeWindows);
+        String dt = ACTIVITY_DATE;
+        StringBuilder sql = new StringBuilder("SELECT grouping_id() AS gid, ").append(ORG_KEY).append(", ")
+                .append(COUNTY_CODE).append(", ym, ").append(TYPE).append(", ").append(FORM).append(", ")
+                .append(TARGET_GROUPS).append(", ").append(PLACE_CODE).append(", count(1) AS n, ")
+                .append("coalesce(sum(").append(PARTICIPANTS).append("), 0) AS participants, ")
+                .append("sum(CASE WHEN trim(").append(CO_HOST).append(") <> '' THEN 1 ELSE 0 END) AS cohost");
+        Period[] ps = {p, p.plus(-1), p.plus(-2), p.plus(-3)};
+        for (int i = 0; i < ps.length; i++) {
+            sql.append(", sum(").append(flag(dt, ps[i].start(), ps[i].end())).append(") AS p").append(i);
         }
-
-        // per county and month (trends, participants, joint activities)
-        Dataset<Row> perMonth = acts.filter(d.geq(lit(java.sql.Date.valueOf(from))).and(d.leq(lit(java.sql.Date.valueOf(p.end())))))
-                .groupBy(col(COUNTY_CODE), year(d).multiply(100).plus(month(d)).as("ym"))
-                .agg(count(lit(1)), coalesce(sum(PARTICIPANTS), lit(0L)),
-                        sum(when(trim(col(CO_HOST)).notEqual(""), 1).otherwise(0)));
-        for (Row r : perMonth.collectAsList()) {
-            f.countyMonths.add(new Facts.CountyMonth(r.getString(0), r.getInt(1), r.getLong(2),
-                    ((Number) r.get(3)).longValue(), r.getLong(4)));
+        sql.append(", sum(").append(flag(dt, ytd, p.end())).append(") AS ytd");
+        sql.append(", sum(CASE WHEN ").append(TYPE).append(" = 'CONFERENCE' THEN ")
+                .append(flag(dt, ytd, p.end())).append(" ELSE 0 END) AS conf_ytd");
+        sql.append(", sum(CASE WHEN ").append(flag(dt, p.start(), p.end())).append(" = 1 THEN coalesce(")
+                .append(PARTICIPANTS).append(", 0) ELSE 0 END) AS participants_p");
+        for (int i = 0; i < windows.size(); i++) {
+            sql.append(", max(").append(flag(dt, windows.get(i)[0], windows.get(i)[1])).append(") AS w").append(i);
         }
-
-        // breakdowns of the period
-        Dataset<Row> perType = acts.filter(between(d, p.start(), p.end()))
-                .groupBy(COUNTY_CODE, TYPE, FORM, TARGET_GROUPS)
-                .agg(count(lit(1)), coalesce(sum(PARTICIPANTS), lit(0L)));
-        for (Row r : perType.collectAsList()) {
-            f.breakdowns.add(new Records.Breakdown(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
-                    r.getLong(4), ((Number) r.get(5)).longValue()));
-        }
-
-        // townships where an activity took place, per window
-        if (!placeWindows.isEmpty()) {
-            List<Column> flags = new ArrayList<>();
-            Column any = lit(false);
-            for (LocalDate[] w : placeWindows) {
-                flags.add(max(when(between(d, w[0], w[1]), 1).otherwise(0)));
-                any = any.or(between(d, w[0], w[1]));
-            }
-            Dataset<Row> perPlace = acts.filter(length(col(PLACE_CODE)).equalTo(9).and(any)).groupBy(PLACE_CODE)
-                    .agg(flags.get(0), flags.subList(1, flags.size()).toArray(Column[]::new));
-            for (Row r : perPlace.collectAsList()) {
-                boolean[] b = new boolean[placeWindows.size()];
-                for (int i = 0; i < b.length; i++) {
-                    b[i] = r.getInt(i + 1) > 0;
+        sql.append(" FROM (SELECT *, year(").append(dt).append(") * 100 + month(").append(dt).append(") AS ym FROM acts")
+                .append(" WHERE ").append(dt).append(" >= DATE'").append(readFrom).append("' AND ").append(dt)
+                .append(" <= DATE'").append(p.end()).append("')")
+                .append(" GROUP BY GROUPING SETS ((").append(ORG_KEY).append(", ").append(COUNTY_CODE).append("), (")
+                .append(COUNTY_CODE).append(", ym), (").append(COUNTY_CODE).append(", ").append(TYPE).append(", ")
+                .append(FORM).append(", ").append(TARGET_GROUPS).append("), (").append(PLACE_CODE).append("))");
+        acts.createOrReplaceTempView("acts");
+        List<Row> out = spark.sql(sql.toString()).collectAsList();
+        spark.catalog().dropTempView("acts");
+        // grouping_id bits, first column highest: org_key, county_code, ym, type, form, target_groups, place_code
+        final int orgGrain = 0b0011111;
+        final int monthGrain = 0b1001111;
+        final int typeGrain = 0b1010001;
+        final int placeGrain = 0b1111110;
+        for (Row r : out) {
+            int gid = ((Number) r.getAs("gid")).intValue();
+            long n = r.getAs("n");
+            if (gid == orgGrain) {
+                String key = r.getString(1);
+                if (key == null) {
+                    continue;
                 }
-                f.places.put(r.getString(0), b);
+                f.orgActivity.put(key, new Facts.OrgActivity(key, r.getString(2), r.<Long>getAs("p0"),
+                        r.<Long>getAs("p1"), r.<Long>getAs("p2"), r.<Long>getAs("p3"), r.<Long>getAs("ytd"),
+                        r.<Long>getAs("conf_ytd")));
+            } else if (gid == monthGrain) {
+                f.countyMonths.add(new Facts.CountyMonth(r.getString(2), r.getInt(3), n,
+                        ((Number) r.getAs("participants")).longValue(), r.<Long>getAs("cohost")));
+            } else if (gid == typeGrain) {
+                long inP = r.getAs("p0");
+                if (inP > 0) {
+                    f.breakdowns.add(new Records.Breakdown(r.getString(2), r.getString(4), r.getString(5),
+                            r.getString(6), inP, ((Number) r.getAs("participants_p")).longValue()));
+                }
+            } else if (gid == placeGrain) {
+                String place = r.getString(7);
+                if (place == null || place.length() != 9) {
+                    continue;
+                }
+                boolean[] b = new boolean[windows.size()];
+                boolean any = false;
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = ((Number) r.getAs("w" + i)).intValue() > 0;
+                    any |= b[i];
+                }
+                if (any) {
+                    f.places.put(place, b);
+                }
             }
         }
     }
 
-    private static Column between(Column d, LocalDate a, LocalDate b) {
-        return d.geq(lit(java.sql.Date.valueOf(a))).and(d.leq(lit(java.sql.Date.valueOf(b))));
-    }
-
-    private static Column in(Column d, Period q) {
-        return sum(when(between(d, q.start(), q.end()), 1).otherwise(0));
+    private static String flag(String col, LocalDate a, LocalDate b) {
+        return "CASE WHEN " + col + " >= DATE'" + a + "' AND " + col + " <= DATE'" + b + "' THEN 1 ELSE 0 END";
     }
 
     static LocalDate date(Object o) {
