@@ -71,8 +71,9 @@ final class TableWriter {
                     return out.toByteArray();
                 }
             }
+            int rows = tables.stream().mapToInt(t -> t.rows.size()).sum();
             XSSFWorkbook base = new XSSFWorkbook();
-            SXSSFWorkbook wb = new SXSSFWorkbook(base, 500);
+            Workbook wb = rows > 20_000 ? new SXSSFWorkbook(base, 500) : base;
             try {
                 fill(wb, tables, dateFormat);
                 POIXMLProperties.CoreProperties core = base.getProperties().getCoreProperties();
@@ -86,7 +87,9 @@ final class TableWriter {
                 return FixedZip.rewrite(out.toByteArray(), when);
             } finally {
                 wb.close();
-                wb.dispose();
+                if (wb instanceof SXSSFWorkbook sx) {
+                    sx.dispose();
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write workbook", e);
