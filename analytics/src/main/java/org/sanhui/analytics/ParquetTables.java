@@ -36,6 +36,9 @@ import org.apache.spark.sql.types.StructType;
  */
 final class ParquetTables {
 
+    // one Hadoop configuration for every writer: building one per file reads the default resources each time
+    private static final org.apache.hadoop.conf.Configuration CONF = new org.apache.hadoop.conf.Configuration(false);
+
     private ParquetTables() {
     }
 
@@ -79,7 +82,7 @@ final class ParquetTables {
             Files.createDirectories(file.getParent());
             Files.deleteIfExists(tmp);
             try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(tmp)).withType(schema)
-                    .withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
+                    .withConf(CONF).withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
                 StructField[] fields = st.fields();
                 for (Object[] r : rows) {
                     Group g = f.newGroup();

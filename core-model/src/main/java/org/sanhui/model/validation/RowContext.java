@@ -25,6 +25,13 @@ public record RowContext(String countyCode, Period period, LocalDate filingDate,
     /**
      * Checks the parts.
      *
+     * @param countyCode the submitting county (6 digits); for evaluations, the code of whoever sent them (any
+     *     level), null not permitted
+     * @param period the submission's period, null not permitted
+     * @param filingDate the 填报日期, or null when unknown
+     * @param rules the rules, null not permitted
+     * @param gazetteer the gazetteer, null not permitted
+     * @param date1904 whether the workbook uses Excel's 1904 date system
      * @throws NullPointerException if a required part is null
      * @throws IllegalArgumentException if the county code is not in the gazetteer
      */
