@@ -68,8 +68,8 @@ final class RunCommand implements Callable<Integer> {
 
         System.out.println("1/3 ingest " + in);
         IngestOptions.Builder b = IngestOptions.builder(warehouse).feedbackDir(feedback)
-                .limits(org.sanhui.ingestion.IngestLimits.from(rules));
-        IngestReport ingest = IngestCommand.run(List.of(in), b, "ingest");
+                .limits(org.sanhui.ingestion.IngestLimits.DEFAULTS);
+        IngestReport ingest = IngestCommand.run(folders(in), b, "ingest");
 
         System.out.println("2/3 analyze " + p);
         AnalyzeResult analysis = AnalyzeCommand.analyze(warehouse, p, scope, master, common);
@@ -86,6 +86,23 @@ final class RunCommand implements Callable<Integer> {
         System.out.println("  briefings: " + reports);
         System.out.println("  feedback:  " + feedback);
         return ingest.exitCode();
+    }
+
+    /** The input folder and every folder below it that holds files, in name order. */
+    static List<Path> folders(Path root) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isDirectory).filter(RunCommand::hasFiles).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot list " + root, e);
+        }
+    }
+
+    private static boolean hasFiles(Path dir) {
+        try (java.util.stream.Stream<Path> list = Files.list(dir)) {
+            return list.anyMatch(Files::isRegularFile);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot list " + dir, e);
+        }
     }
 
     /** The bundled sample: under the project root the launcher names, else under the working directory. */
