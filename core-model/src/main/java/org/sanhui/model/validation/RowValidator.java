@@ -89,7 +89,7 @@ import org.sanhui.model.value.Text;
  * <p>Warnings that concern a figure are raised only where the figure applies: a blank institution or
  * party-organisation flag ({@link ProblemCode#UNKNOWN_FLAG}) for the three grassroots societies (the
  * kinds C5 concerns), a blank 四缺 flag for township 科协 (C6); elsewhere a blank flag is simply null.
- * The only rule taken from {@link Rules} here are the grade words ({@link Rules#grade(String)}) and the
+ * The only rules taken from {@link Rules} here are the grade words ({@link Rules#grade(String)}) and the
  * length of a seconded post ({@link Rules#secondedPostYears()}).
  */
 public final class RowValidator {

@@ -491,7 +491,7 @@ class RowValidatorTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"兴庆区", "兴庆", "640104", " 兴庆区 "})
+        @ValueSource(strings = {"兴庆区", "兴庆", "640104", " 兴庆区 ", "银川市兴庆区", "宁夏银川市兴庆区"})
         void resolvesTheCountyWithinTheSender(String county) {
             RowResult<Evaluation> r = RowValidator.evaluation(row(eval(county, "优秀", "92.5")), PROVINCE);
             assertThat(r.problems()).isEmpty();
@@ -502,6 +502,15 @@ class RowValidatorTest {
             assertThat(e.grade()).isEqualTo(Grade.A);
             assertThat(e.score()).isEqualTo(92.5);
             assertThat(e.kind()).isEqualTo(OrgKind.MEDICAL_SOCIETY);
+        }
+
+        @Test
+        void aCountySenderAcceptsItsOwnLongName() {
+            RowContext xingqing = RowContext.of(XINGQING, null, null);
+            assertThat(RowValidator.evaluation(row(eval("银川市兴庆区", "B", "")), xingqing).record().county())
+                    .isEqualTo(XINGQING);
+            assertThat(codes(RowValidator.evaluation(row(eval("银川市西夏区", "B", "")), xingqing)))
+                    .containsExactly(ProblemCode.REGION_OUTSIDE_COUNTY);
         }
 
         @Test

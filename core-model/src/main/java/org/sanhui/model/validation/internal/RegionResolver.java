@@ -171,6 +171,18 @@ public final class RegionResolver {
                 }
             }
         }
+        if (found == null && !outside && code.isEmpty()) {
+            // a longer text naming the county, such as 银川市兴庆区
+            String wide = sender.level() == RegionLevel.COUNTY ? province(ctx) : sender.code();
+            List<Region> named = g.mentionedIn(wide, n).stream().filter(x -> x.level() == RegionLevel.COUNTY).toList();
+            if (named.size() == 1) {
+                if (g.isWithin(named.get(0).code(), sender.code())) {
+                    return named.get(0).code();
+                }
+                outside = true;
+                candidates = named;
+            }
+        }
         if (found != null) {
             return found.code();
         }
