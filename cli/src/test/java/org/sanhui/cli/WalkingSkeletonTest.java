@@ -48,7 +48,7 @@ class WalkingSkeletonTest {
         assertThat(ingest).isZero();
         try (var files = Files.walk(wh.resolve("data"))) {
             assertThat(files.filter(p -> p.toString().endsWith(".parquet"))
-                    .filter(p -> p.toString().contains("organisations"))).hasSize(2);
+                    .filter(p -> p.toString().contains("/data/organisations/"))).hasSize(2);
         }
 
         assertThat(quietly("analyze", "--warehouse", wh.toString(), "--period", "2024Q4", "--scope", "64")).isZero();
@@ -87,12 +87,18 @@ class WalkingSkeletonTest {
 
     private static int quietly(String... args) {
         PrintStream saved = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int rc;
         try {
-            System.setOut(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
-            return Main.run(args);
+            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+            rc = Main.run(args);
         } finally {
             System.setOut(saved);
         }
+        if (rc != 0) {
+            System.err.println(buf.toString(StandardCharsets.UTF_8));
+        }
+        return rc;
     }
 
     private static Path workbook(Path file, String[][] rows) throws Exception {
