@@ -308,6 +308,17 @@ class RowValidatorTest {
         }
 
         @Test
+        void aPhoneWrittenIntoAnotherColumnIsNotStored() {
+            String[] kv = post("兼职副主席", "2024-03-15", "");
+            kv[3] = "掌政镇卫生院（0951-5012345）";
+            kv[1] = "欧阳小芳13800138000";
+            KeyPersonPost p = RowValidator.post(row(kv), Q3).record();
+            assertThat(p.workUnit()).isEqualTo("掌政镇卫生院（***********）");
+            assertThat(p.personName()).isEqualTo("欧阳小芳***********");
+            assertThat(p.values().values()).noneMatch(v -> String.valueOf(v).contains("5012345"));
+        }
+
+        @Test
         void thePhoneIsNeverEchoed() {
             RowResult<KeyPersonPost> r = RowValidator.post(row(post("主任", "2024-13-01", "下周")), Q3);
             assertThat(r.rejected()).isTrue();
@@ -571,6 +582,27 @@ class RowValidatorTest {
             kv[9] = cell;
             assertThat(only(RowValidator.evaluation(row(kv), PROVINCE), ProblemCode.BAD_NUMBER).messageEn())
                     .contains("four-digit year");
+        }
+    }
+
+    @Nested
+    class Dispatch {
+
+        @Test
+        void validateDispatchesOnTheDataset() {
+            assertThat(RowValidator.validate(ORGANISATIONS, row(ORG_NAME, "x", KIND, "县科协", STATUS, "正常"), Q3).record())
+                    .isInstanceOf(Organisation.class);
+            assertThat(RowValidator.validate(ACTIVITIES, row(Activities.activity("2024-08-01", "掌政镇")), Q3).record())
+                    .isInstanceOf(Activity.class);
+            assertThat(RowValidator.validate(POSTS, row(Posts.post("委员", "2024-01-01", "")), Q3).record())
+                    .isInstanceOf(KeyPersonPost.class);
+            RowContext noPeriod = RowContext.of(XINGQING, null, null);
+            assertThat(RowValidator.validate(EVALUATIONS, row(Evaluations.eval("", "A", "")), noPeriod).record())
+                    .isInstanceOf(Evaluation.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> RowValidator.validate(SUBMISSIONS, row(), Q3))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected one of");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> RowValidator.activity(row(), noPeriod))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("period");
         }
     }
 
