@@ -105,8 +105,10 @@ public final class Classifier {
             }
         }
         if (entry.expectedDataRows() > 0) {
+            long read = fileCounts(counts).stream().mapToLong(Counts::read).sum();
             long seen = fileCounts(counts).stream().mapToLong(c -> c.accepted() + c.rejected()).sum();
-            if (seen < entry.expectedDataRows() && r.exit() <= 1 && !counts.isEmpty()) {
+            // a file refused as a whole (nothing read, a message given) is a clean error, not a loss
+            if (seen < entry.expectedDataRows() && r.exit() <= 1 && (r.exit() == 0 || read > 0)) {
                 return new Verdict(Outcome.LOSS, "valid input of " + entry.expectedDataRows() + " data rows, only " + seen
                         + " accepted or rejected", counts);
             }

@@ -53,6 +53,10 @@ class ClassifierTest {
         String short1 = "v01-兴庆区_2024Q3.xlsx: read 12, accepted 12, rejected 0, skipped 0\n";
         assertThat(classify(SEED, 0, short1, "")).as("7 of the 19 rows vanished").isEqualTo(Outcome.LOSS);
         assertThat(classify(SEED, 0, "done\n", "")).as("no counts").isEqualTo(Outcome.CRASH);
+        String refused = "file                      read  accepted  rejected  skipped\n"
+                + "v01-兴庆区_2024Q3.xlsx         0         0         0        0\n";
+        assertThat(classify(SEED, 1, refused, "sanhui: v01-兴庆区_2024Q3.xlsx: too many zip entries\n"))
+                .as("refused as a whole, with a message").isEqualTo(Outcome.CLEAN_ERROR);
         assertThat(classify(SEED, 2, "", "sanhui: counts of sheet 组织信息 do not reconcile: read 5 != accepted 4 + rejected 0 + skipped 0\n"))
                 .isEqualTo(Outcome.LOSS);
     }

@@ -253,14 +253,14 @@ public final class CorpusBuilder {
     // ---------------------------------------------------------------- huge fields and grids
 
     private void huge() {
-        String big = "科协".repeat(HUGE / 6);
+        String big = randomCjk(new Random(12), HUGE / 3);
         List<Map<String, Object>> orgs = Seeds.organisations();
         orgs.get(1).put(Datasets.ORG_NAME, big);
         add("h01-组织信息_12MiB字段.csv", InputKind.HUGE_FIELD, "a 12 MiB quoted field",
                 Seeds.csv(Datasets.ORGANISATIONS, orgs, StandardCharsets.UTF_8, false));
         byte[] ok = Seeds.csv(Datasets.ORGANISATIONS, Seeds.organisations(), StandardCharsets.UTF_8, false);
         add("h02-组织信息_12MiB无引号.csv", InputKind.HUGE_FIELD, "a 12 MiB unquoted field (ASCII)",
-                concat(ok, utf8("XQ009," + "A".repeat(HUGE) + ",县级科协\r\n")));
+                concat(ok, utf8("XQ009," + randomAscii(new Random(13), HUGE) + ",县级科协\r\n")));
         RawXlsx shared = new RawXlsx(List.of(new RawXlsx.Sheet(Datasets.ORGANISATIONS.sheet(),
                 Seeds.table(Datasets.ORGANISATIONS, orgs, false))));
         add("h03-组织信息_12MiB共享字符串.xlsx", InputKind.HUGE_FIELD, "a 12 MiB shared string", shared.bytes());
@@ -269,8 +269,9 @@ public final class CorpusBuilder {
         inline.inlineStrings = true;
         add("h04-组织信息_12MiB内联字符串.xlsx", InputKind.HUGE_FIELD, "a 12 MiB inline string", inline.bytes());
         RawXlsx longName = new RawXlsx(Seeds.sheets(false));
-        longName.rewrite.put("xl/workbook.xml", x -> x.replace("name=\"活动记录\"", "name=\"" + "活".repeat(1 << 20) + "\""));
-        add("h05-超长工作表名.xlsx", InputKind.HUGE_FIELD, "a sheet name of 1 Mi characters", longName.bytes());
+        String longSheet = randomCjk(new Random(14), 1 << 20);
+        longName.rewrite.put("xl/workbook.xml", x -> x.replace("name=\"活动记录\"", "name=\"" + longSheet + "\""));
+        add("h05-超长工作表名.xlsx", InputKind.HUGE_FIELD, "a sheet name of 1 Mi random CJK characters", longName.bytes());
     }
 
     private void grid() {
@@ -278,24 +279,30 @@ public final class CorpusBuilder {
         far.rewrite.put("xl/worksheets/sheet3.xml", x -> x.replace("</sheetData>",
                 "<row r=\"1048576\"><c r=\"XFD1048576\" t=\"inlineStr\"><is><t>最后一格</t></is></c></row></sheetData>"));
         add("g01-XFD1048576.xlsx", InputKind.EXTREME_GRID, "valid workbook plus a cell at XFD1048576", far.bytes());
-        StringBuilder wide = new StringBuilder("<row r=\"1\">");
-        for (int c = 0; c < 20_000; c++) {
-            String ref = RawXlsx.column(c % 16384) + (c < 16384 ? "1" : "1");
-            wide.append("<c r=\"").append(ref).append("\" t=\"inlineStr\"><is><t>列").append(c).append("</t></is></c>");
+        List<List<Object>> orgTable = Seeds.table(Datasets.ORGANISATIONS, Seeds.organisations(), true);
+        StringBuilder wide = new StringBuilder();
+        for (int r = 0; r < orgTable.size(); r++) {
+            wide.append("<row r=\"").append(r + 1).append("\">");
+            List<Object> row = orgTable.get(r);
+            for (int c = 0; c < 20_000; c++) {
+                Object v = c < row.size() ? row.get(c) : r == 0 ? "附加列" + c : "x";
+                wide.append(v == null ? "<c/>" : "<c t=\"inlineStr\"><is><t>" + RawXlsx.esc(v.toString()) + "</t></is></c>");
+            }
+            wide.append("</row>");
         }
-        wide.append("</row><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>XQ001</t></is></c></row>");
         RawXlsx w = new RawXlsx(List.of(new RawXlsx.Sheet(Datasets.ORGANISATIONS.sheet(), List.of())));
         w.rewrite.put("xl/worksheets/sheet1.xml", x -> x.replace("<sheetData></sheetData>", "<sheetData>" + wide + "</sheetData>"));
-        add("g02-两万列.xlsx", InputKind.EXTREME_GRID, "a header row of 20,000 cells (16,384 columns, then repeats)", w.bytes());
+        add("g02-两万列.xlsx", InputKind.EXTREME_GRID, "组织信息 with 20,000 cells a row (past XFD), cells without refs", w.bytes());
         StringBuilder csvWide = new StringBuilder();
-        for (int c = 0; c < 20_000; c++) {
-            csvWide.append(c == 0 ? "" : ",").append("列").append(c);
+        for (int r = 0; r < orgTable.size(); r++) {
+            List<Object> row = orgTable.get(r);
+            for (int c = 0; c < 20_000; c++) {
+                Object v = c < row.size() ? row.get(c) : r == 0 ? "附加列" + c : "x";
+                csvWide.append(c == 0 ? "" : ",").append(v == null ? "" : v.toString());
+            }
+            csvWide.append("\r\n");
         }
-        csvWide.append("\r\n");
-        for (int c = 0; c < 20_000; c++) {
-            csvWide.append(c == 0 ? "" : ",").append(c);
-        }
-        add("g03-两万列.csv", InputKind.EXTREME_GRID, "20,000 columns in CSV", utf8(csvWide + "\r\n"));
+        add("g03-两万列.csv", InputKind.EXTREME_GRID, "组织信息 with 20,000 columns in CSV", utf8(csvWide.toString()));
         RawXlsx beyond = new RawXlsx(Seeds.sheets(false));
         beyond.rewrite.put("xl/worksheets/sheet1.xml", x -> x.replace("</sheetData>",
                 "<row r=\"1048577\"><c r=\"A1048577\"><v>1</v></c><c r=\"XFE1048577\"><v>2</v></c></row>"
@@ -316,10 +323,18 @@ public final class CorpusBuilder {
         add("g08-维度全表.xlsx", InputKind.EXTREME_GRID, "dimension A1:XFD1048576 on a small sheet", dim.bytes(), Seeds.dataRows());
         try (HSSFWorkbook wb = new HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             var s = wb.createSheet(Datasets.ORGANISATIONS.sheet());
-            s.createRow(0).createCell(0).setCellValue("组织编号");
+            for (int r = 0; r < orgTable.size(); r++) {
+                var row = s.createRow(r);
+                for (int c = 0; c < orgTable.get(r).size(); c++) {
+                    Object v = orgTable.get(r).get(c);
+                    if (v != null) {
+                        row.createCell(c).setCellValue(v.toString());
+                    }
+                }
+            }
             s.createRow(65535).createCell(255).setCellValue("最后一格");
             wb.write(out);
-            add("g09-IV65536.xls", InputKind.EXTREME_GRID, ".xls with a cell at IV65536", out.toByteArray());
+            add("g09-IV65536.xls", InputKind.EXTREME_GRID, "组织信息 (.xls) plus a cell at IV65536", out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -814,6 +829,23 @@ public final class CorpusBuilder {
             inf.end();
         }
         return out.toByteArray();
+    }
+
+    /** Random CJK characters (U+4E00..U+9FA5): ~1.7 bytes each once deflated, so no ratio limit hides the size. */
+    static String randomCjk(Random r, int n) {
+        char[] c = new char[n];
+        for (int i = 0; i < n; i++) {
+            c[i] = (char) (0x4E00 + r.nextInt(0x9FA5 - 0x4E00));
+        }
+        return new String(c);
+    }
+
+    private static String randomAscii(Random r, int n) {
+        char[] c = new char[n];
+        for (int i = 0; i < n; i++) {
+            c[i] = (char) ('A' + r.nextInt(26));
+        }
+        return new String(c);
     }
 
     private static byte[] utf8(String s) {

@@ -211,14 +211,21 @@ public final class ValidateHarness {
 
     /** One line per run: number, input, kind, outcome, exit, seconds, detail. Tab-separated. */
     public static String details(List<Run> runs) {
-        StringBuilder b = new StringBuilder("run\tinput\tkind\toutcome\texit\tseconds\tdetail\n");
+        StringBuilder b = new StringBuilder("run\tinput\tkind\toutcome\texit\tseconds\tdetail\tfirst message\n");
         for (Run r : runs) {
             b.append(r.index()).append('\t').append(r.entry().name().replace("\n", "\\n")).append('\t').append(r.entry().kind().name())
                     .append('\t').append(r.outcome().label()).append('\t').append(r.result().exit()).append('\t')
                     .append(String.format("%.1f", r.result().took().toMillis() / 1000.0)).append('\t')
-                    .append(r.verdict().detail().replace('\t', ' ').replace("\n", " ")).append('\n');
+                    .append(r.verdict().detail().replace('\t', ' ').replace("\n", " ")).append('\t')
+                    .append(abbreviate(Classifier.firstMessage(r.result().stderr()).isEmpty() ? r.result().stderr()
+                            : Classifier.firstMessage(r.result().stderr()), 600)).append('\n');
         }
         return b.toString();
+    }
+
+    static String abbreviate(String s, int max) {
+        String one = s.strip().replace("\t", " ").replace("\r", "").replace("\n", " | ");
+        return one.length() > max ? one.substring(0, max) + "..." : one;
     }
 
     /** Path (relative, '/'-separated) to "dir" or "size:sha256", skipping the excluded top-level names. */
