@@ -31,8 +31,9 @@ public final class Classifier {
      * @param rejected rows rejected
      * @param skipped rows skipped
      * @param line the line they came from
+     * @param total whether it is a total over files rather than one file's line
      */
-    public record Counts(long read, long accepted, long rejected, long skipped, String line) {
+    public record Counts(long read, long accepted, long rejected, long skipped, String line, boolean total) {
         boolean reconciles() {
             return read == accepted + rejected + skipped;
         }
@@ -48,6 +49,8 @@ public final class Classifier {
     private static final Pattern THROWABLE = Pattern.compile("\\b[A-Z][A-Za-z0-9]*(?:Exception|Error)\\b");
     private static final Pattern KEY_VALUE = Pattern.compile(
             "(?i)\\b(read|accepted|rejected|skipped)\\s*[:=]?\\s*(\\d+)");
+    /** "19 rows read = 19 accepted + 0 rejected + 0 skipped": numbers before their names (a totals line). */
+    private static final Pattern VALUE_KEY = Pattern.compile("(?i)(\\d+)\\s+(?:rows\\s+)?(read|accepted|rejected|skipped)\\b");
     private static final Pattern INT = Pattern.compile("(?<![\\w.:/-])\\d+(?![\\w.:/%-])");
     /** What the leaked file (/etc/passwd, the XXE target) would show. */
     static final String LEAK_MARK = "root:x:0:0";
@@ -104,6 +107,9 @@ public final class Classifier {
                         + c.skipped() + " in: " + c.line().strip(), counts);
             }
         }
+        if (r.exit() == 0 && counts.isEmpty()) {
+            return new Verdict(Outcome.CRASH, "exit 0 without per-file counts", counts);
+        }
         if (entry.expectedDataRows() > 0) {
             long read = fileCounts(counts).stream().mapToLong(Counts::read).sum();
             long seen = fileCounts(counts).stream().mapToLong(c -> c.accepted() + c.rejected()).sum();
@@ -115,9 +121,6 @@ public final class Classifier {
         }
         String message = firstMessage(err);
         if (r.exit() == 0) {
-            if (counts.isEmpty()) {
-                return new Verdict(Outcome.CRASH, "exit 0 without per-file counts", counts);
-            }
             return new Verdict(Outcome.PARSED, summary(counts), counts);
         }
         if (message.isEmpty() && (r.exit() != 1 || counts.isEmpty())) {
@@ -129,7 +132,7 @@ public final class Classifier {
         if (r.exit() == 1 && fileCounts(counts).stream().anyMatch(c -> c.accepted() + c.rejected() > 0)) {
             return new Verdict(Outcome.PARSED, summary(counts), counts);
         }
-        return new Verdict(Outcome.CLEAN_ERROR, "exit " + r.exit() + ": " + (message.isEmpty() ? firstLine(out, "") : message), counts);
+        return new Verdict(Outcome.CLEAN_ERROR, "exit " + r.exit() + ": " + (message.isEmpty() ? problemLine(out) : message), counts);
     }
 
     /** Whether the output names the input: one of the names, or its stem (the name less its extension). */
@@ -145,9 +148,9 @@ public final class Classifier {
         return false;
     }
 
-    /** The count lines that are per file (a "total" line is dropped when per-file lines exist). */
+    /** The count lines that are per file (total lines are dropped when per-file lines exist). */
     static List<Counts> fileCounts(List<Counts> counts) {
-        List<Counts> files = counts.stream().filter(c -> !c.line().toLowerCase(Locale.ROOT).matches("(?s).*\\b(total|合计|总计)\\b.*")).toList();
+        List<Counts> files = counts.stream().filter(c -> !c.total()).toList();
         return files.isEmpty() ? counts : files;
     }
 
@@ -165,9 +168,9 @@ public final class Classifier {
         int[] order = null;
         int numericAfter = 0;
         for (String line : lines) {
-            Matcher kv = KEY_VALUE.matcher(line);
             long[] v = {-1, -1, -1, -1};
             int hits = 0;
+            Matcher kv = KEY_VALUE.matcher(line);
             while (kv.find()) {
                 int i = index(kv.group(1));
                 if (v[i] < 0) {
@@ -175,8 +178,23 @@ public final class Classifier {
                 }
                 v[i] = Long.parseLong(kv.group(2));
             }
+            boolean total = line.toLowerCase(Locale.ROOT).matches("(?s).*\\b(total|totals)\\b.*") || line.contains("合计")
+                    || line.contains("总计");
+            if (hits < 4) {
+                v = new long[] {-1, -1, -1, -1};
+                hits = 0;
+                Matcher vk = VALUE_KEY.matcher(line);
+                while (vk.find()) {
+                    int i = index(vk.group(2));
+                    if (v[i] < 0) {
+                        hits++;
+                    }
+                    v[i] = Long.parseLong(vk.group(1));
+                }
+                total |= hits == 4;
+            }
             if (hits == 4) {
-                found.add(new Counts(v[0], v[1], v[2], v[3], line));
+                found.add(new Counts(v[0], v[1], v[2], v[3], line, total));
                 continue;
             }
             int[] header = header(line);
@@ -184,6 +202,9 @@ public final class Classifier {
                 order = header;
                 numericAfter = trailingNumericColumns(line, header);
                 continue;
+            }
+            if (order != null && !line.isEmpty() && Character.isWhitespace(line.charAt(0)) && !line.isBlank()) {
+                continue; // an indented line under a file's row: a problem, not counts
             }
             if (order != null) {
                 List<Long> ints = new ArrayList<>();
@@ -198,7 +219,9 @@ public final class Classifier {
                     for (int k = 0; k < 4; k++) {
                         c[order[k]] = tail.get(k);
                     }
-                    found.add(new Counts(c[0], c[1], c[2], c[3], line));
+                    boolean t = line.toLowerCase(Locale.ROOT).matches("(?s).*\\b(total|totals)\\b.*") || line.contains("合计")
+                            || line.contains("总计");
+                    found.add(new Counts(c[0], c[1], c[2], c[3], line, t));
                 } else if (line.isBlank()) {
                     order = null;
                 }
@@ -220,6 +243,9 @@ public final class Classifier {
 
     /** For a header line naming the four count columns: for each column in the line's order, its index (0 read ...). */
     private static int[] header(String line) {
+        if (line.chars().anyMatch(Character::isDigit)) {
+            return null;
+        }
         String l = line.toLowerCase(Locale.ROOT);
         int[] pos = new int[4];
         for (int k = 0; k < 4; k++) {
@@ -267,6 +293,16 @@ public final class Classifier {
             }
         }
         return n;
+    }
+
+    /** The first indented line of stdout (a problem under a file's row), else the first line. */
+    static String problemLine(String out) {
+        for (String line : out.split("\\R")) {
+            if (!line.isBlank() && Character.isWhitespace(line.charAt(0))) {
+                return line.strip();
+            }
+        }
+        return firstLine(out, "");
     }
 
     static String firstMessage(String err) {

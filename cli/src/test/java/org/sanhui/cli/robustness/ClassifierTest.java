@@ -62,6 +62,29 @@ class ClassifierTest {
     }
 
     @Test
+    void theCliSummaryIsRead() {
+        String out = "file                                         format outcome        read accepted rejected  skipped\n"
+                + "…/input/v01-兴庆区_2024Q3.xlsx                 XLSX   PARTIAL          20       18        1        1\n"
+                + "    ERROR BAD_DATE v01-兴庆区_2024Q3.xlsx!活动记录 row 12 column 5: the date 2024-13-45 is not a date, 1 2 3 4\n"
+                + "1 files (0 refused), 1 submissions: 20 rows read = 18 accepted + 1 rejected + 1 skipped (dry run: nothing written)\n";
+        List<Classifier.Counts> c = Classifier.counts(out);
+        assertThat(c).hasSize(2);
+        assertThat(c.get(0).accepted()).isEqualTo(18);
+        assertThat(c.get(0).total()).isFalse();
+        assertThat(c.get(1).total()).isTrue();
+        assertThat(c.get(1).read()).isEqualTo(20);
+        assertThat(Classifier.fileCounts(c)).hasSize(1);
+        assertThat(classify(SEED, 1, out, "")).isEqualTo(Outcome.PARSED);
+        String refused = "file                                         format outcome        read accepted rejected  skipped\n"
+                + "…/input/x01-坏文件.xlsx                         XLSX   REFUSED           0        0        0        0\n"
+                + "    FATAL CORRUPT_FILE x01-坏文件.xlsx: the workbook is damaged\n"
+                + "1 files (1 refused), 0 submissions: 0 rows read = 0 accepted + 0 rejected + 0 skipped (dry run: nothing written)\n";
+        assertThat(classify(FILE, 1, refused, "")).isEqualTo(Outcome.CLEAN_ERROR);
+        String lossyTotal = "1 files (0 refused), 1 submissions: 20 rows read = 18 accepted + 1 rejected + 0 skipped\n";
+        assertThat(classify(FILE, 1, lossyTotal, "")).isEqualTo(Outcome.LOSS);
+    }
+
+    @Test
     void countTablesAreReadInTheHeadersOrder() {
         List<Classifier.Counts> c = Classifier.counts("文件 | 格式 | 读取 | 接收 | 拒收 | 跳过 | problems\n"
                 + "a-2024Q3.xlsx | XLSX | 10 | 7 | 2 | 1 | 4\n"
