@@ -24,6 +24,8 @@ public final class ReportOptions {
     private final Masthead masthead;
     private final boolean charts;
     private final boolean workbook;
+    private final boolean cityBriefings;
+    private final int threads;
     private final Consumer<String> warnings;
 
     private ReportOptions(Builder b) {
@@ -34,6 +36,8 @@ public final class ReportOptions {
         this.masthead = b.masthead;
         this.charts = b.charts;
         this.workbook = b.workbook;
+        this.cityBriefings = b.cityBriefings;
+        this.threads = b.threads;
         this.warnings = b.warnings;
     }
 
@@ -110,6 +114,24 @@ public final class ReportOptions {
     }
 
     /**
+     * Tells whether one briefing per city is written beside the province's (ignored with {@link #city()}).
+     *
+     * @return true by default
+     */
+    public boolean cityBriefings() {
+        return cityBriefings;
+    }
+
+    /**
+     * Returns how many city briefings are written at once.
+     *
+     * @return 1 or more; by default the number of processors, at most 4
+     */
+    public int threads() {
+        return threads;
+    }
+
+    /**
      * Returns the listener told of warnings (missing glyphs, missing previous-period files).
      *
      * @return the listener, never null
@@ -127,6 +149,8 @@ public final class ReportOptions {
         private Masthead masthead = Masthead.DEFAULT;
         private boolean charts = true;
         private boolean workbook = true;
+        private boolean cityBriefings = true;
+        private int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         private Consumer<String> warnings = w -> System.getLogger("org.sanhui.reporting")
                 .log(System.Logger.Level.WARNING, w);
 
@@ -237,7 +261,35 @@ public final class ReportOptions {
         }
 
         /**
-         * Sends warnings to this listener (default: the {@code org.sanhui.reporting} System.Logger).
+         * Writes (default) or skips the per-city briefings; the province briefing is always written
+         * unless {@link #city(String)} asks for one city.
+         *
+         * @param value true to write one briefing per city
+         * @return this builder
+         */
+        public Builder cityBriefings(boolean value) {
+            this.cityBriefings = value;
+            return this;
+        }
+
+        /**
+         * Sets how many city briefings are written at once (default: the processors, at most 4).
+         *
+         * @param value 1 or more
+         * @return this builder
+         * @throws IllegalArgumentException if value is below 1
+         */
+        public Builder threads(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("threads must be 1 or more, got " + value);
+            }
+            this.threads = value;
+            return this;
+        }
+
+        /**
+         * Sends warnings to this listener (default: the {@code org.sanhui.reporting} System.Logger). City
+         * briefings are written in parallel, so the listener may be called from several threads at once.
          *
          * @param listener the listener, null not permitted
          * @return this builder

@@ -80,8 +80,10 @@ public final class Reporter {
             targets.add(options.city());
         } else {
             targets.add(file.scope());
-            for (Region c : gaz.within(file.scope(), RegionLevel.CITY)) {
-                targets.add(c.code());
+            if (options.cityBriefings()) {
+                for (Region c : gaz.within(file.scope(), RegionLevel.CITY)) {
+                    targets.add(c.code());
+                }
             }
         }
         return write(options, file, figures, regions, targets);
@@ -92,36 +94,42 @@ public final class Reporter {
         BundledFonts fonts = BundledFonts.get();
         ChartTheme theme = new ChartTheme(fonts);
         Charts charts = new Charts(theme);
-        BriefingBuilder builder = new BriefingBuilder(figures, regions, charts, options.lang(), options.masthead());
-        PdfBriefingWriter pdf = new PdfBriefingWriter(fonts);
         Path out = options.outDir();
         List<Path> written = new ArrayList<>();
-        Briefing first = null;
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the output folder " + out, e);
         }
         String suffix = options.lang() == Lang.EN ? "-en" : "";
-        for (String region : targets) {
-            GlyphCheck glyphs = new GlyphCheck(fonts);
-            Briefing b = builder.build(region, glyphs);
-            if (first == null) {
-                first = b;
-            }
-            Path target = out.resolve("briefing-" + region + "-" + file.period() + suffix + ".pdf");
-            atomically(target, o -> pdf.write(b, b.issuer(), o));
-            written.add(target);
-            glyphs.report(target.getFileName().toString(), options.warnings());
-            if (options.chartFiles()) {
-                Path dir = out.resolve("charts").resolve(region + suffix);
-                for (Block.Figure f : b.figures()) {
-                    int w = 640;
-                    int h = (int) Math.round(w * f.aspect()) + 50;
-                    for (Path p : ChartFiles.write(f.chart(), dir, f.slug(), w, h, 1.5)) {
-                        written.add(p);
-                    }
+        // the scope's briefing first (its tables go into the workbook), then the cities in parallel
+        Briefing first = one(options, file, figures, regions, charts, fonts, targets.get(0), suffix, written);
+        List<String> rest = targets.subList(1, targets.size());
+        if (!rest.isEmpty()) {
+            int threads = Math.max(1, Math.min(options.threads(), rest.size()));
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                List<java.util.concurrent.Future<List<Path>>> futures = new ArrayList<>();
+                for (String region : rest) {
+                    futures.add(pool.submit(() -> {
+                        List<Path> mine = new ArrayList<>();
+                        one(options, file, figures, regions, charts, fonts, region, suffix, mine);
+                        return mine;
+                    }));
                 }
+                for (java.util.concurrent.Future<List<Path>> f : futures) {
+                    written.addAll(f.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ReportException("interrupted while writing the city briefings", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new ReportException("a city briefing failed: " + e.getCause(), e.getCause());
+            } finally {
+                pool.shutdownNow();
             }
         }
         String scope = options.city() != null ? options.city() : file.scope();
@@ -145,6 +153,30 @@ public final class Reporter {
             }
         }
         return written;
+    }
+
+    /** Writes one region's briefing and chart files; thread-confined (its own builder and writer). */
+    private static Briefing one(ReportOptions options, IndicatorFile file, Figures figures, Regions regions,
+            Charts charts, BundledFonts fonts, String region, String suffix, List<Path> written) {
+        BriefingBuilder builder = new BriefingBuilder(figures, regions, charts, options.lang(), options.masthead());
+        GlyphCheck glyphs = new GlyphCheck(fonts);
+        Briefing b = builder.build(region, glyphs);
+        Path out = options.outDir();
+        Path target = out.resolve("briefing-" + region + "-" + file.period() + suffix + ".pdf");
+        atomically(target, o -> new PdfBriefingWriter(fonts).write(b, b.issuer(), o));
+        written.add(target);
+        glyphs.report(target.getFileName().toString(), options.warnings());
+        if (options.chartFiles()) {
+            Path dir = out.resolve("charts").resolve(region + suffix);
+            for (Block.Figure f : b.figures()) {
+                int w = 640;
+                int h = (int) Math.round(w * f.aspect()) + 50;
+                for (Path p : ChartFiles.write(f.chart(), dir, f.slug(), w, h, 1.5)) {
+                    written.add(p);
+                }
+            }
+        }
+        return b;
     }
 
     /** Finds the files of the earlier periods beside the reported one (…/indicators/&lt;P&gt;/indicators-&lt;P&gt;.json). */

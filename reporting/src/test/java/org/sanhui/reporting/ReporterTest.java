@@ -47,7 +47,7 @@ class ReporterTest {
 
     static List<Path> filesA;
     static List<Path> filesB;
-    static List<String> warningsA = new ArrayList<>();
+    static List<String> warningsA = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void run() {
@@ -114,6 +114,13 @@ class ReporterTest {
         // highest and lowest composite score
         assertThat(a).contains("得分最高的是银川市（86.4分），最低的是固原市（61.2分）");
         assertThat(b).contains("得分最高的是石嘴山市（90.1分），最低的是银川市（66.0分）");
+        // milestones as analytics writes them: 17 of 22 at the deadline, not met on time; now 19 / 21 of 22
+        assertThat(a).contains("基层“三会”县（区）全覆盖目标为100.0%（期限2023-11-30），期限时完成77.3%，目前为86.4%，尚未完成");
+        assertThat(b).contains("目前为95.5%，尚未完成");
+        // inactive: 26 of 750 organisations (the numerator of the A3 rate), 5 fewer than last period's 31
+        assertThat(a).contains("本期及上期均未开展活动的组织26个，占可判断组织的3.5%，较上期减少5个");
+        // grades of the exit candidates, from "2023=C;2024=C"
+        assertThat(a).contains("2023年C、2024年C");
         assertThat(a).isNotEqualTo(b);
     }
 
@@ -188,6 +195,9 @@ class ReporterTest {
         // the city briefing names only its own candidate
         String guyuan = text(outA.resolve("briefing-6404-2024Q4.pdf"));
         assertThat(guyuan).contains("马建国").doesNotContain("李秀英");
+        // the city briefing of 银川 shows its own milestone (met on time)
+        assertThat(text(outA.resolve("briefing-6401-2024Q4.pdf")).replaceAll("\\s+", ""))
+                .contains("“3+1”关键人物任职全覆盖目标为100.0%（期限2019-07-15），期限时完成100.0%，目前为83.3%，按期完成");
     }
 
     static String workbookText(Path xlsx) throws IOException {
@@ -288,7 +298,7 @@ class ReporterTest {
                 .replace("兴庆区老科技工作者协会", "兴庆区\uD840\uDC00科技工作者协会");
         Path f = out.resolve("in.json");
         Files.writeString(f, json, StandardCharsets.UTF_8);
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
         Reporter.run(ReportOptions.builder().indicators(f).outDir(out.resolve("o")).chartFiles(false)
                 .warnings(warnings::add).build());
         assertThat(warnings).anySatisfy(w -> assertThat(w).contains("briefing-64-2024Q4.pdf", "U+20000"));

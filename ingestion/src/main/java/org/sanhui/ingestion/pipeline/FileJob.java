@@ -835,7 +835,8 @@ public final class FileJob {
                 RowCheck.Checked checked = options.rowCheck().check(ds, loc, raw,
                         new RowCheck.Context(county, ds == EVALUATIONS ? null : facts.period(), facts.filingDate(), date1904));
                 List<Problem> problems = new ArrayList<>(checked.problems());
-                Map<String, Object> values = checked.values() == null ? null : new HashMap<>(checked.values());
+                Map<String, Object> values = checked.values() == null ? null
+                        : checked.values() instanceof HashMap<String, Object> hm ? hm : new HashMap<>(checked.values());
                 boolean skipped = false;
                 if (values != null) {
                     skipped = crossRow(s, county, p, loc, raw, values, problems);
@@ -925,7 +926,7 @@ public final class FileJob {
                             "与本文件中前面的一行重复（以第一次出现的为准）", "the row repeats an earlier row of this file (the first copy stands)"));
                     return false;
                 }
-                if (ds == ACTIVITIES && knowledge.activityKeys(county, p).contains(key)) {
+                if (ds == ACTIVITIES && receivedKeys(county, p).contains(key)) {
                     problems.add(problem(ProblemCode.ALREADY_RECEIVED, Severity.INFO, loc, null,
                             "该活动此前已报送并接收，本次跳过，不重复统计", "this activity was received in an earlier submission; skipped"));
                     return true;
@@ -943,6 +944,19 @@ public final class FileJob {
                     }
                 }
                 return false;
+            }
+
+            private String receivedCounty;
+            private Period receivedPeriod;
+            private Set<String> received;
+
+            private Set<String> receivedKeys(String county, Period p) {
+                if (!county.equals(receivedCounty) || !p.equals(receivedPeriod)) {
+                    received = knowledge.activityKeys(county, p);
+                    receivedCounty = county;
+                    receivedPeriod = p;
+                }
+                return received;
             }
 
             private void rememberRejected(SubmissionBuilder s, String county, Map<String, String> raw) {

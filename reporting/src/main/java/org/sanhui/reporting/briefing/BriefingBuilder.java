@@ -249,6 +249,17 @@ public final class BriefingBuilder {
         return f.row(indicator, code, "");
     }
 
+    /** A count: the numerator of a rate row (A3.inactive is a share of the organisations), else the value. */
+    private Double count(String indicator, String code) {
+        return f.row(indicator, code, "").map(r -> r.numerator() != null ? Double.valueOf(r.numerator()) : r.value())
+                .orElse(null);
+    }
+
+    private Double prevCount(String indicator, String code) {
+        return f.rowAt(f.period().previous().toString(), indicator, code, "")
+                .map(r -> r.numerator() != null ? Double.valueOf(r.numerator()) : r.value()).orElse(null);
+    }
+
     private Double prev(String indicator, String code) {
         return f.rowAt(f.period().previous().toString(), indicator, code, "").map(IndicatorRow::value).orElse(null);
     }
@@ -653,10 +664,12 @@ public final class BriefingBuilder {
 
     private void milestones() {
         heading1("目标任务进展", "Milestones");
+        // the milestones of this region and of the regions within it
         Map<String, List<IndicatorRow>> byName = new TreeMap<>();
-        for (IndicatorRow r : f.rowsOf(region)) {
-            if (r.indicator().startsWith("M1.")) {
-                byName.computeIfAbsent(r.indicator().substring(3), k -> new ArrayList<>()).add(r);
+        for (IndicatorRow r : f.milestones()) {
+            if (regions.gazetteer().isWithin(r.regionCode(), region)) {
+                byName.computeIfAbsent(r.indicator().substring(3) + "@" + r.regionCode(), k -> new ArrayList<>())
+                        .add(r);
             }
         }
         if (byName.isEmpty()) {
@@ -668,8 +681,11 @@ public final class BriefingBuilder {
         for (Map.Entry<String, List<IndicatorRow>> e : byName.entrySet()) {
             IndicatorRow now = null;
             IndicatorRow atDeadline = null;
-            String deadline = null;
+            String key = e.getKey().substring(0, e.getKey().indexOf('@'));
+            String where = e.getKey().substring(e.getKey().indexOf('@') + 1);
+            String deadline = DEFAULT_DEADLINES.get(key);
             Double target = null;
+            Double metOnTime = null;
             for (IndicatorRow r : e.getValue()) {
                 Map<String, String> bd = breakdown(r.breakdown());
                 deadline = bd.getOrDefault("deadline", deadline);
@@ -677,19 +693,22 @@ public final class BriefingBuilder {
                     target = parseDouble(bd.get("target"));
                 }
                 String at = bd.getOrDefault("at", bd.getOrDefault("when", ""));
-                if (at.equals("deadline")) {
-                    atDeadline = r;
-                } else if (at.isEmpty() || at.equals("now")) {
-                    now = r;
+                switch (at) {
+                    case "deadline" -> atDeadline = r;
+                    case "target" -> target = r.value();
+                    case "met_on_time" -> metOnTime = r.value();
+                    case "", "now" -> now = r;
+                    default -> { }
                 }
             }
             double tgt = target == null ? 1.0 : target;
             Double nowV = now == null ? null : now.value();
             Double dlV = atDeadline == null ? null : atDeadline.value();
-            boolean met = dlV != null && dlV >= tgt - 1e-9;
-            String status = dlV == null ? z("—", "—") : met ? z("按期完成", "met on time")
+            boolean met = metOnTime != null ? metOnTime >= 0.5 : dlV != null && dlV >= tgt - 1e-9;
+            String status = dlV == null && metOnTime == null
+                    ? (nowV != null && nowV >= tgt - 1e-9 ? z("已完成", "met") : z("未到期", "not yet due")) : met ? z("按期完成", "met on time")
                     : nowV != null && nowV >= tgt - 1e-9 ? z("逾期完成", "met late") : z("尚未完成", "not yet met");
-            String name = milestoneName(e.getKey());
+            String name = (where.equals(region) ? "" : regions.name(where) + (zh ? "" : " ")) + milestoneName(key);
             rows.add(List.of(textCell(name), pctCell(tgt), textCell(deadline == null ? "—" : deadline), pctCell(dlV),
                     pctCell(nowV, nowV != null && nowV < tgt - 1e-9), new Cell(status, null, false, !met)));
             if (zh) {
@@ -715,24 +734,32 @@ public final class BriefingBuilder {
                 new double[] {3.0, 1.0, 1.5, 1.1, 1.1, 1.3}, rows);
     }
 
+    /** Deadlines of the default milestones (DOMAIN.md section 4, M1), used when a row does not carry one. */
+    private static final Map<String, String> DEFAULT_DEADLINES = Map.of(
+            "ningxia_c1_full", "2023-11-30",
+            "yinchuan_c3_county", "2019-07-15",
+            "yinzhou_a7", "2022-12-31",
+            "tianjin_c2_township", "2020-12-31",
+            "tianjin_c2_county", "2020-12-31");
+
     private String milestoneName(String key) {
-        String k = key.toLowerCase(java.util.Locale.ROOT);
+        String k = "_" + key.toLowerCase(java.util.Locale.ROOT) + "_";
         if (!zh) {
             return key;
         }
-        if (k.startsWith("c1")) {
+        if (k.contains("_c1_") || k.contains("_c1.")) {
             return "基层“三会”县（区）全覆盖";
         }
-        if (k.startsWith("c3")) {
+        if (k.contains("_c3_")) {
             return "“3+1”关键人物任职全覆盖";
         }
-        if (k.startsWith("a7")) {
-            return "科技服务乡镇全覆盖";
+        if (k.contains("_a7_")) {
+            return "科技服务乡镇（街道）全覆盖";
         }
-        if (k.startsWith("c2") && k.contains("county")) {
+        if (k.contains("_c2_") && k.contains("county")) {
             return "县级科协全覆盖";
         }
-        if (k.startsWith("c2")) {
+        if (k.contains("_c2_")) {
             return "乡镇（街道）科协全覆盖";
         }
         return key;
@@ -861,7 +888,10 @@ public final class BriefingBuilder {
         }
         TreeMap<Period, Double> months = new TreeMap<>();
         if (p.kind() != Period.Kind.MONTH) {
-            months = f.series("A1.count", region, "", Period.Kind.MONTH);
+            months = f.series("A4.count", region, "", Period.Kind.MONTH);
+            if (months.isEmpty()) {
+                months = f.series("A1.count", region, "", Period.Kind.MONTH);
+            }
             months.keySet().removeIf(m -> m.year() != p.year());
         }
         if (trend.size() >= 2) {
@@ -887,7 +917,7 @@ public final class BriefingBuilder {
 
         heading2("活动类型与服务对象", "Types and target groups");
         Map<String, IndicatorRow> types = f.byBreakdown("A1.count", region, "type");
-        Map<String, IndicatorRow> groups = f.byBreakdown("A1.count", region, "group", "target_group");
+        Map<String, IndicatorRow> groups = f.byBreakdown("A1.count", region, "target", "group", "target_group");
         StringBuilder s2 = new StringBuilder();
         describeShares(s2, types, ActivityType.class, "从活动类型看", "By type");
         describeShares(s2, groups, TargetGroup.class, "从服务对象看", "By target group");
@@ -910,6 +940,14 @@ public final class BriefingBuilder {
                         .append("达标率").append(fmt.pct(a2.get().value())).append("。");
             } else {
                 s3.append("本期暂无可计算的数据。");
+            }
+            Double acts = v("A2.rate", region, "norm=activities");
+            Double conf = v("A2.rate", region, "norm=conference");
+            if (acts != null) {
+                s3.append("其中医疗卫生学会活动场次目标达标率").append(fmt.pct(acts)).append("；");
+            }
+            if (conf != null) {
+                s3.append("学术会议目标达标率").append(fmt.pct(conf)).append("；");
             }
             for (OrgKind k : SANHUI) {
                 Double r = v("A2.rate", region, "kind=" + k.name());
@@ -1117,7 +1155,15 @@ public final class BriefingBuilder {
                     ? (zh ? mm.get("year") + "年" + mm.get("grade") : mm.get("year") + ": " + mm.get("grade"))
                     : Objects.toString(x)).toList());
         }
-        return o == null ? "" : o.toString().replace(";", zh ? "、" : ", ");
+        if (o == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (String p : o.toString().split(";")) {
+            int eq = p.indexOf('=');
+            parts.add(eq < 0 ? p : zh ? p.substring(0, eq) + "年" + p.substring(eq + 1) : p.replace("=", ": "));
+        }
+        return fmt.join(parts);
     }
 
     /** The list rows whose county lies in the briefing's region. */
@@ -1140,10 +1186,13 @@ public final class BriefingBuilder {
         List<Map<String, Object>> rect = inScope(f.file().list("rectifying"));
         StringBuilder sb = new StringBuilder();
         if (zh) {
-            ina.ifPresent(r -> sb.append("本期及上期均未开展活动的组织").append(fmt.count(r.value(), "个", ""))
-                    .append(Optional.ofNullable(fmt.diffWords(r.value(), prev("A3.inactive", region), "个"))
-                            .map(w -> "，较上期" + w).orElse("")).append("；"));
-            dor.ifPresent(r -> sb.append("连续四期未开展活动的休眠组织").append(fmt.count(r.value(), "个", "")).append("；"));
+            ina.ifPresent(r -> sb.append("本期及上期均未开展活动的组织").append(fmt.count(count("A3.inactive", region),
+                    "个", "")).append(r.numerator() != null && r.denominator() != null ? "，占可判断组织的"
+                    + fmt.pct(r.value()) : "")
+                    .append(Optional.ofNullable(fmt.diffWords(count("A3.inactive", region), prevCount("A3.inactive",
+                            region), "个")).map(w -> "，较上期" + w).orElse("")).append("；"));
+            dor.ifPresent(r -> sb.append("连续四期未开展活动的休眠组织").append(fmt.count(count("A3.dormant", region), "个",
+                    "")).append("；"));
             if (!unknown.isEmpty()) {
                 sb.append("因所在县（区）未按期报送而无法判断的").append(unknown.size()).append("个；");
             }
@@ -1155,19 +1204,21 @@ public final class BriefingBuilder {
                 sb.append("。");
             }
             List<Region> kids = children();
-            Optional<Region> worst = kids.stream().filter(r -> v("A3.inactive", r.code()) != null)
-                    .max(Comparator.comparing((Region r) -> v("A3.inactive", r.code())));
-            if (worst.isPresent() && v("A3.inactive", worst.get().code()) > 0
+            Optional<Region> worst = kids.stream().filter(r -> count("A3.inactive", r.code()) != null)
+                    .max(Comparator.comparing((Region r) -> count("A3.inactive", r.code())));
+            if (worst.isPresent() && count("A3.inactive", worst.get().code()) > 0
                     && regions.level(region) != RegionLevel.COUNTY) {
                 sb.append("不活跃组织最多的是").append(regions.name(worst.get().code())).append("（")
-                        .append(fmt.num(v("A3.inactive", worst.get().code()))).append("个）。");
+                        .append(fmt.num(count("A3.inactive", worst.get().code()))).append("个）。");
             }
             if (!inList.isEmpty()) {
                 sb.append("请各县（区）科协督促以下组织尽快恢复正常活动。");
             }
         } else {
-            ina.ifPresent(r -> sb.append("Inactive in this and the last period: ").append(fmt.num(r.value())).append(". "));
-            dor.ifPresent(r -> sb.append("Dormant for four periods: ").append(fmt.num(r.value())).append('.'));
+            ina.ifPresent(r -> sb.append("Inactive in this and the last period: ")
+                    .append(fmt.num(count("A3.inactive", region))).append(". "));
+            dor.ifPresent(r -> sb.append("Dormant for four periods: ").append(fmt.num(count("A3.dormant", region)))
+                    .append('.'));
         }
         para(sb.toString());
         if (!inList.isEmpty()) {
@@ -1177,28 +1228,17 @@ public final class BriefingBuilder {
                 rows.add(List.of(textCell(Objects.toString(m.get("org_name"), "")),
                         textCell(county.isEmpty() ? "" : countyName(county)),
                         textCell(zh ? kindLabel(m.get("kind")) : Objects.toString(m.get("kind"), "")),
-                        textCell(lastActivity(m))));
+                        textCell(Objects.toString(m.getOrDefault("established", ""), ""))));
             }
             table("不活跃组织名单", "Inactive organisations",
-                    z(List.of("组织名称", "所在县（区）", "类型", "最近一次活动"),
-                            List.of("Organisation", "County", "Kind", "Last activity")),
+                    z(List.of("组织名称", "所在县（区）", "类型", "成立日期"),
+                            List.of("Organisation", "County", "Kind", "Established")),
                     new double[] {3.0, 2.0, 1.8, 1.6}, rows);
             if (inList.size() > LIST_LIMIT) {
                 note(z("注：共" + inList.size() + "个，表中列出前" + LIST_LIMIT + "个，完整名单见同名Excel附表。",
                         "Note: " + inList.size() + " in all; the workbook lists every one."));
             }
         }
-    }
-
-    private String lastActivity(Map<String, Object> m) {
-        Object o = m.get("last_activity");
-        if (o == null) {
-            o = m.get("last_activity_date");
-        }
-        if (o == null) {
-            o = m.get("last_active_period");
-        }
-        return o == null ? z("无记录", "none") : o.toString();
     }
 
     private void submissions() {

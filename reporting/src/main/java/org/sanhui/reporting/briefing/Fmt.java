@@ -1,15 +1,12 @@
 package org.sanhui.reporting.briefing;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Number formatting of the briefing: percentages with one decimal, counts with units, changes in
  * percentage points, and the scrubbing of phone numbers from any text that reaches a page.
  */
 final class Fmt {
-
-    private static final Pattern PHONE = Pattern.compile("(?<!\\d)(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})(?!\\d)");
 
     private final boolean zh;
 
@@ -96,7 +93,7 @@ final class Fmt {
 
     /** Masks anything shaped like a phone number (defence in depth: none should ever arrive). */
     static String scrub(String text) {
-        return text == null ? null : PHONE.matcher(text).replaceAll("***");
+        return Redaction.maskPhones(text);
     }
 
     /** Joins names with 、 (zh) or commas (en). */

@@ -11,12 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Iterator;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 
@@ -57,13 +51,16 @@ public final class ChartFiles {
             g.dispose();
             Path tmp = dir.resolve("." + base + "." + System.nanoTime() + ".png.tmp");
             try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW)) {
-                png(img, out);
+                PngEncoder.write(img, out);
             }
             Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 
             SVGGraphics2D sg = new SVGGraphics2D(width, height);
             // a fixed prefix (default: System.nanoTime()) keeps the SVG reproducible
             sg.setDefsKeyPrefix("sanhui-" + base.replaceAll("[^A-Za-z0-9-]", ""));
+            // two decimals are plenty at this size, halve the file and keep long digit runs out of the text
+            sg.setGeomDoubleConverter(d -> Double.toString(Math.round(d * 100) / 100.0));
+            sg.setTransformDoubleConverter(d -> Double.toString(Math.round(d * 10000) / 10000.0));
             chart.draw(sg, new Rectangle2D.Double(0, 0, width, height));
             Path tmp2 = dir.resolve("." + base + "." + System.nanoTime() + ".svg.tmp");
             Files.writeString(tmp2, sg.getSVGDocument(), StandardCharsets.UTF_8);
@@ -71,23 +68,6 @@ public final class ChartFiles {
             return new Path[] {png, svg};
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write chart files " + dir.resolve(base), e);
-        }
-    }
-
-    // a fast deflate level: these charts are flat colours, so size barely changes and time drops a lot
-    private static void png(BufferedImage img, OutputStream out) throws IOException {
-        Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("png");
-        ImageWriter w = it.next();
-        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-            w.setOutput(ios);
-            ImageWriteParam p = w.getDefaultWriteParam();
-            if (p.canWriteCompressed()) {
-                p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                p.setCompressionQuality(0.7f);
-            }
-            w.write(null, new IIOImage(img, null, null), p);
-        } finally {
-            w.dispose();
         }
     }
 }

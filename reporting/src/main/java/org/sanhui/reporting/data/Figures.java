@@ -23,6 +23,7 @@ public final class Figures {
     private final Map<String, IndicatorFile> others;
     private final Period period;
     private final Map<String, List<IndicatorRow>> byRegion = new HashMap<>();
+    private final List<IndicatorRow> milestones = new ArrayList<>();
 
     /**
      * Creates the look-ups.
@@ -36,6 +37,9 @@ public final class Figures {
         this.period = Period.parse(current.period());
         for (IndicatorRow r : current.rows()) {
             byRegion.computeIfAbsent(r.regionCode(), k -> new ArrayList<>()).add(r);
+            if (r.indicator().startsWith("M1.") && r.period().equals(current.period())) {
+                milestones.add(r);
+            }
         }
     }
 
@@ -142,6 +146,15 @@ public final class Figures {
 
     private boolean isReported(IndicatorRow r) {
         return r.period().equals(current.period()) || r.period().equals(Integer.toString(period.year()));
+    }
+
+    /**
+     * Returns the milestone rows (M1) of the reported period, every region.
+     *
+     * @return the rows, never null
+     */
+    public List<IndicatorRow> milestones() {
+        return java.util.Collections.unmodifiableList(milestones);
     }
 
     /**

@@ -34,6 +34,7 @@ public final class BundledFonts {
     private final Object lock = new Object();
     private final java.util.concurrent.ConcurrentHashMap<Integer, Float> widths =
             new java.util.concurrent.ConcurrentHashMap<>();
+    private final byte[] glyphs = new byte[Character.MAX_CODE_POINT + 1];
     private final float regularScale;
     private final float boldScale;
 
@@ -43,6 +44,9 @@ public final class BundledFonts {
         try {
             regularTtf = new TTFParser().parse(new RandomAccessReadBuffer(regular));
             boldTtf = new TTFParser().parse(new RandomAccessReadBuffer(bold));
+            // Chinese needs no glyph substitution; PDFBox's GSUB pass on every showText was a hot spot
+            regularTtf.setEnableGsub(false);
+            boldTtf.setEnableGsub(false);
             cmap = regularTtf.getUnicodeCmapLookup();
             regularScale = 1000f / regularTtf.getUnitsPerEm();
             boldScale = 1000f / boldTtf.getUnitsPerEm();
@@ -119,9 +123,18 @@ public final class BundledFonts {
         if (codePoint == '\n' || codePoint == '\t') {
             return true;
         }
-        synchronized (lock) {
-            return cmap.getGlyphId(codePoint) > 0;
+        if (codePoint < 0 || codePoint > Character.MAX_CODE_POINT) {
+            return false;
         }
+        // racy but idempotent cache: 0 unknown, 1 has a glyph, 2 has none
+        byte known = glyphs[codePoint];
+        if (known == 0) {
+            synchronized (lock) {
+                known = cmap.getGlyphId(codePoint) > 0 ? (byte) 1 : (byte) 2;
+            }
+            glyphs[codePoint] = known;
+        }
+        return known == 1;
     }
 
     /**

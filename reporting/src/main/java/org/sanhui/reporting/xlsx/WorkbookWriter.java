@@ -26,6 +26,7 @@ import org.sanhui.model.domain.OrgKind;
 import org.sanhui.model.indicator.IndicatorRow;
 import org.sanhui.reporting.briefing.Block;
 import org.sanhui.reporting.briefing.Briefing;
+import org.sanhui.reporting.briefing.Redaction;
 import org.sanhui.reporting.briefing.Regions;
 import org.sanhui.reporting.data.IndicatorFile;
 
@@ -340,7 +341,7 @@ public final class WorkbookWriter {
                         x.setCellStyle(st.percent);
                     }
                 } else {
-                    x.setCellValue(c.text());
+                    x.setCellValue(Redaction.maskPhones(c.text()));
                 }
             }
         }
@@ -387,7 +388,7 @@ public final class WorkbookWriter {
                     c.setCellValue(b ? "是" : "否");
                 } else if (v != null) {
                     String s = v instanceof Map<?, ?> || v instanceof List<?> ? v.toString() : v.toString();
-                    c.setCellValue(k.equals("kind") ? label(s) : s);
+                    c.setCellValue(k.equals("kind") ? label(s) : Redaction.maskPhones(s));
                 }
                 if (k.equals("county_code") && countyCol >= 0 && !keyList.contains("county_name")) {
                     row.createCell(col++).setCellValue(v == null ? "" : regions.qualified(v.toString()));
