@@ -52,7 +52,7 @@ class KillTest {
         }
         List<List<Object>> acts = new ArrayList<>();
         acts.add(row("组织编号", "活动名称", "活动类型", "活动日期", "参加人数"));
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 8_000; i++) {
             acts.add(row("XQ" + (100 + i % 40), "活动" + i, "科普宣传", "2024-08-" + (1 + i % 28), i % 100));
         }
         big.put("组织信息", orgs);
