@@ -48,6 +48,20 @@ public record Activity(String orgKey, String orgId, String orgName, String title
     /**
      * Checks and copies.
      *
+     * @param orgKey the organiser's key as the row names it; ingestion may resolve it, null not permitted
+     * @param orgId the organiser's 组织编号 as written, or null
+     * @param orgName the organiser's name as written, or null
+     * @param title the title, null not permitted
+     * @param type the type, null not permitted
+     * @param activityDate the date (a month's last day or 31 December for a partial date), null not permitted
+     * @param placeCode the place's region code, or null when the place named no region (ingestion then fills
+     *     in the organiser's region)
+     * @param placeDefaulted true when the place named no region
+     * @param targetGroups the target groups, never null, possibly empty
+     * @param participants the number of participants, or null
+     * @param coHost the co-hosting provincial society, or null
+     * @param form the form, or null
+     * @param reportedLate true for an activity of an earlier period of the same year
      * @throws NullPointerException if orgKey, title, type, activityDate or targetGroups is null
      * @throws IllegalArgumentException if participants is negative
      */

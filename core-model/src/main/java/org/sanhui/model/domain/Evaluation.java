@@ -30,6 +30,14 @@ public record Evaluation(String orgKey, String county, String orgId, String orgN
     /**
      * Checks the parts.
      *
+     * @param orgKey the organisation key (county + 组织编号, else county + name), null not permitted
+     * @param county the organisation's county code (6 digits), null not permitted
+     * @param orgId the 组织编号 as written, or null
+     * @param orgName the organisation's name, null not permitted
+     * @param kind the organisation's kind when given, or null
+     * @param year the evaluation year
+     * @param grade the grade, null not permitted
+     * @param score the score 0-100, or null
      * @throws NullPointerException if orgKey, county, orgName or grade is null
      * @throws IllegalArgumentException if the score is outside 0..100
      */

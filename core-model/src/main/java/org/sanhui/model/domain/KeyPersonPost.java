@@ -41,6 +41,19 @@ public record KeyPersonPost(String personName, String workUnit, PersonRole role,
     /**
      * Checks the required components.
      *
+     * @param personName the holder's name (personal data), or null
+     * @param workUnit the holder's work unit, or null
+     * @param role the key-person category, null not permitted
+     * @param orgKey the organisation key as the row names it (by 组织编号 or name); ingestion may resolve it
+     *     against the organisations, null not permitted
+     * @param orgId the 组织编号 as written, or null
+     * @param orgName the organisation's name as written, or null
+     * @param post the post, null not permitted
+     * @param startDate the start, null not permitted
+     * @param endDate the end as written, or null
+     * @param effectiveEnd the end in force: as written, or start + the configured years for a seconded post
+     *     without one, or null (open-ended)
+     * @param carriedForward true for a row carried forward from an earlier accepted state
      * @throws NullPointerException if role, orgKey, post or startDate is null
      * @throws IllegalArgumentException if the end is before the start
      */

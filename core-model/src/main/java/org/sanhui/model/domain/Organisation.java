@@ -74,6 +74,32 @@ public record Organisation(String orgKey, String orgId, String orgName, OrgKind 
     /**
      * Checks the required components.
      *
+     * @param orgKey the organisation key ({@link org.sanhui.model.validation.OrgKeys}), null not permitted
+     * @param orgId the 组织编号 as written, or null
+     * @param orgName the name, null not permitted
+     * @param kind the kind, null not permitted
+     * @param regionCode the region (6 or 9 digits), null not permitted
+     * @param established the established date (a month's last day for a month), or null
+     * @param establishedPrecision the precision of {@code established}, null exactly when it is null
+     * @param status the status, null not permitted
+     * @param leaderName the leader's name (personal data), or null
+     * @param leaderTitle the leader's title, or null
+     * @param hostUnit the host unit (依托单位), or null
+     * @param memberUnits the number of member units, or null
+     * @param members the number of members, or null
+     * @param pairedSociety the paired provincial society, or null
+     * @param charter institution: charter, or null when unknown
+     * @param congress institution: member (delegate) congress, or null when unknown
+     * @param council institution: council, or null when unknown
+     * @param financialRules institution: financial rules, or null when unknown
+     * @param membershipRules institution: membership rules, or null when unknown
+     * @param partyOrg party organisation present, or null when unknown
+     * @param civilRating the civil-affairs rating, or null
+     * @param lacksStaffing 四缺: no staffing quota, or null when unknown
+     * @param lacksStaff 四缺: no staff, or null when unknown
+     * @param lacksFunds 四缺: no funds, or null when unknown
+     * @param lacksVenue 四缺: no venue, or null when unknown
+     * @param carriedForward true for a row carried forward from an earlier accepted state
      * @throws NullPointerException if orgKey, orgName, kind, regionCode or status is null
      * @throws IllegalArgumentException if a count is negative or the date and its precision disagree
      */

@@ -46,6 +46,19 @@ public record Submission(String submissionId, String countyCode, Period period, 
     /**
      * Checks and copies.
      *
+     * @param submissionId the submission id, null not permitted
+     * @param countyCode the county (6 digits), null not permitted
+     * @param period the period, null not permitted
+     * @param via the city or province code that sent a workbook covering several counties, or null
+     * @param filingDate the 填报日期, or null when unknown
+     * @param ingestedAt when ingestion ran, null not permitted
+     * @param sourceFile the source file name, null not permitted
+     * @param sha256 the source file's SHA-256 in hex, null not permitted
+     * @param datasets the dataset names the submission contains, never null
+     * @param rowsRead rows read
+     * @param rowsAccepted rows accepted
+     * @param rowsRejected rows rejected
+     * @param rowsSkipped rows skipped
      * @throws NullPointerException if a required part is null
      * @throws IllegalArgumentException if a count is negative
      */

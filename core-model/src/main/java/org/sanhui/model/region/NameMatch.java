@@ -16,6 +16,10 @@ public record NameMatch(Region region, List<Region> candidates, boolean ambiguou
     /**
      * Copies the candidates.
      *
+     * @param region the region found, or null
+     * @param candidates the candidates when none was found unambiguously, never null
+     * @param ambiguous true when several regions carry the name (the candidates), false when the name is
+     *     unknown (the candidates then merely look alike) or was found
      * @throws IllegalArgumentException if a found match is said to be ambiguous
      */
     public NameMatch {

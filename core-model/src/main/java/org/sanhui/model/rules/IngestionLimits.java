@@ -21,6 +21,12 @@ public record IngestionLimits(long maxFileBytes, long maxCells, int maxCellChars
     /**
      * Checks that every limit is positive.
      *
+     * @param maxFileBytes the largest file accepted, in bytes (default 64 MiB)
+     * @param maxCells the most cells read from one file (default 20,000,000)
+     * @param maxCellChars the longest cell text, in characters (default 32,767, Excel's own limit)
+     * @param maxZipInflationRatio the largest uncompressed/compressed ratio of an xlsx zip entry (default 100)
+     * @param maxZipEntries the most entries in an xlsx zip (default 1,000)
+     * @param maxColumns the most columns of a sheet (default 16,384, Excel's own limit)
      * @throws IllegalArgumentException if a limit is zero or negative, naming it
      */
     public IngestionLimits {

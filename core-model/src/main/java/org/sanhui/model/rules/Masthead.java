@@ -22,6 +22,10 @@ public record Masthead(Map<String, String> issuers, String reportTo, String copy
     /**
      * Checks and copies.
      *
+     * @param issuers the issuer's name per province code (e.g. {@code 64 -> 宁夏回族自治区科学技术协会}), never null
+     * @param reportTo the 报 line, empty when not printed, never null
+     * @param copyTo the 送 line, empty when not printed, never null
+     * @param distributeTo the 发 line, empty when not printed, never null
      * @throws NullPointerException if a part is null
      * @throws IllegalArgumentException if an issuer key is not a two-digit province code
      */

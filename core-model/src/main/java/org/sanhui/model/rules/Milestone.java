@@ -24,6 +24,13 @@ public record Milestone(String name, String indicator, double target, LocalDate 
     /**
      * Checks the parts.
      *
+     * @param name the milestone's name, used as the indicator suffix {@code M1.<name>}: letters, digits,
+     *     '_' or '-', null not permitted
+     * @param indicator the indicator id it watches (e.g. {@code C1.full}), null not permitted
+     * @param target the target value (a rate in 0..1 for rate indicators)
+     * @param deadline the last day by which the target should be met, null not permitted
+     * @param scope the region code the milestone concerns ({@code 64}, {@code 6401}, {@code 330212}),
+     *     null not permitted
      * @throws NullPointerException if a part is null
      * @throws IllegalArgumentException if the name, indicator or scope is malformed or the target is not finite
      */

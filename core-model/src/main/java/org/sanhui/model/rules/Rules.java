@@ -2,7 +2,7 @@ package org.sanhui.model.rules;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
+import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +23,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.sanhui.model.domain.Grade;
+import org.sanhui.model.error.InvalidInputException;
 import org.sanhui.model.domain.OrgKind;
 import org.sanhui.model.domain.PersonRole;
 import org.sanhui.model.domain.Post;
@@ -37,8 +38,9 @@ import org.sanhui.model.value.Text;
  *
  * <p>Start from {@link #DEFAULTS} (the values the seed documents give), change it with
  * {@link #toBuilder()}, or read a {@code .properties} file with {@link #load(Path)}: every key is
- * listed in {@code docs/configuration.md}; an unknown key or a bad value is refused with a message
- * naming the key, the value and what is expected.
+ * listed in {@code docs/configuration.md} (and by {@link #keys()}); an unknown key or a bad value is
+ * refused with an {@link InvalidInputException} naming the key, the value and what is expected. The
+ * builder itself refuses bad values with {@link IllegalArgumentException}.
  */
 public final class Rules {
 
@@ -46,6 +48,7 @@ public final class Rules {
     public static final Rules DEFAULTS = new Builder().build();
 
     private final Period.Kind reportingFrequency;
+    private final Map<String, Period.Kind> provinceFrequencies;
     private final int medicalActivitiesPerYear;
     private final Set<OrgKind> medicalNormKinds;
     private final int conferencesPerYear;
@@ -72,6 +75,7 @@ public final class Rules {
 
     private Rules(Builder b) {
         this.reportingFrequency = b.reportingFrequency;
+        this.provinceFrequencies = Map.copyOf(b.provinceFrequencies);
         this.medicalActivitiesPerYear = b.medicalActivitiesPerYear;
         this.medicalNormKinds = Collections.unmodifiableSet(EnumSet.copyOf(nonEmpty(b.medicalNormKinds,
                 "norm.medical.kinds", OrgKind.class)));
@@ -120,6 +124,12 @@ public final class Rules {
         if (reportingFrequency == Period.Kind.YEAR) {
             throw new IllegalArgumentException("reporting.frequency '" + reportingFrequency
                     + "' is not valid, expected QUARTER or MONTH");
+        }
+        for (Map.Entry<String, Period.Kind> e : provinceFrequencies.entrySet()) {
+            if (!e.getKey().matches("\\d{2}") || e.getValue() == Period.Kind.YEAR) {
+                throw new IllegalArgumentException("reporting.frequency." + e.getKey() + " '" + e.getValue()
+                        + "' is not valid, expected a two-digit province code and QUARTER or MONTH");
+            }
         }
         atLeast("norm.medical.activities_per_year", medicalActivitiesPerYear, 0);
         atLeast("norm.conference.per_year", conferencesPerYear, 0);
@@ -200,42 +210,58 @@ public final class Rules {
     }
 
     /**
+     * Returns every configuration key, in documentation order; {@code <name>} stands for a milestone's
+     * name and {@code <NN>} for a two-digit province code.
+     *
+     * @return the keys, never null
+     */
+    public static List<String> keys() {
+        return RulesProperties.KEYS;
+    }
+
+    /**
      * Reads rules from properties: keys not given keep their default; see {@code docs/configuration.md}.
      *
      * @param properties the properties, null not permitted
      * @return the rules, never null
-     * @throws IllegalArgumentException for an unknown key or a bad value, naming the key, the value and
+     * @throws InvalidInputException for an unknown key or a bad value, naming the key, the value and
      *         what is expected
      */
     public static Rules fromProperties(Properties properties) {
         Objects.requireNonNull(properties, "properties");
-        return RulesProperties.apply(DEFAULTS.toBuilder(), properties).build();
+        try {
+            return RulesProperties.apply(DEFAULTS.toBuilder(), properties).build();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("invalid configuration: " + e.getMessage(), e);
+        }
     }
 
     /**
-     * Reads rules from a {@code .properties} file in UTF-8.
+     * Reads rules from a {@code .properties} file in UTF-8 (Chinese text is written as is, no
+     * {@code \\u} escapes needed).
      *
      * @param file the file, null not permitted
      * @return the rules, never null
-     * @throws UncheckedIOException if the file cannot be read or is not UTF-8
-     * @throws IllegalArgumentException for an unknown key or a bad value, naming the file, the key, the
-     *         value and what is expected
+     * @throws InvalidInputException if the file cannot be read, is not UTF-8, holds an unknown key or a bad
+     *         value; the message names the file, the key, the value and what is expected
      */
     public static Rules load(Path file) {
         Objects.requireNonNull(file, "file");
         Properties p = new Properties();
-        try (Reader r = new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+        try (Reader r = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
             p.load(r);
         } catch (CharacterCodingException e) {
-            throw new UncheckedIOException("rules file " + file + " is not UTF-8 text; save it as UTF-8", e);
+            throw new InvalidInputException("rules file " + file + " is not UTF-8 text; expected a .properties file"
+                    + " saved as UTF-8", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read rules file " + file, e);
+            throw new InvalidInputException("cannot read rules file " + file + ": " + e.getMessage()
+                    + "; expected a readable .properties file", e);
         }
         try {
             return fromProperties(p);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(file + ": " + e.getMessage(), e.getCause());
         }
     }
 
@@ -264,6 +290,28 @@ public final class Rules {
      */
     public Period.Kind reportingFrequency() {
         return reportingFrequency;
+    }
+
+    /**
+     * Returns the reporting frequency of a province: its own (key {@code reporting.frequency.<NN>}, e.g.
+     * Tianjin {@code 12 = MONTH}) or else {@link #reportingFrequency()}.
+     *
+     * @param provinceCode the two-digit province code (a longer code is cut to its province), null not permitted
+     * @return QUARTER or MONTH, never null
+     */
+    public Period.Kind reportingFrequency(String provinceCode) {
+        Objects.requireNonNull(provinceCode, "provinceCode");
+        String p = provinceCode.length() > 2 ? provinceCode.substring(0, 2) : provinceCode;
+        return provinceFrequencies.getOrDefault(p, reportingFrequency);
+    }
+
+    /**
+     * Returns the provinces whose reporting frequency differs from the default setting.
+     *
+     * @return province code to frequency, never null
+     */
+    public Map<String, Period.Kind> provinceFrequencies() {
+        return provinceFrequencies;
     }
 
     /**
@@ -528,6 +576,7 @@ public final class Rules {
     @Override
     public boolean equals(Object o) {
         return o instanceof Rules r && r.reportingFrequency == reportingFrequency
+                && r.provinceFrequencies.equals(provinceFrequencies)
                 && r.medicalActivitiesPerYear == medicalActivitiesPerYear && r.medicalNormKinds.equals(medicalNormKinds)
                 && r.conferencesPerYear == conferencesPerYear && r.conferenceNormKinds.equals(conferenceNormKinds)
                 && r.proRata == proRata && r.threeRoles.equals(threeRoles)
@@ -557,6 +606,7 @@ public final class Rules {
     public static final class Builder {
 
         private Period.Kind reportingFrequency = Period.Kind.QUARTER;
+        private final Map<String, Period.Kind> provinceFrequencies = new java.util.TreeMap<>();
         private int medicalActivitiesPerYear = 5;
         private Set<OrgKind> medicalNormKinds = EnumSet.of(OrgKind.MEDICAL_SOCIETY);
         private int conferencesPerYear = 1;
@@ -597,6 +647,7 @@ public final class Rules {
 
         private Builder(Rules r) {
             reportingFrequency = r.reportingFrequency;
+            provinceFrequencies.putAll(r.provinceFrequencies);
             medicalActivitiesPerYear = r.medicalActivitiesPerYear;
             medicalNormKinds = EnumSet.copyOf(r.medicalNormKinds);
             conferencesPerYear = r.conferencesPerYear;
@@ -646,6 +697,19 @@ public final class Rules {
          */
         public Builder reportingFrequency(Period.Kind kind) {
             this.reportingFrequency = Objects.requireNonNull(kind, "kind");
+            return this;
+        }
+
+        /**
+         * Sets one province's own reporting frequency.
+         *
+         * @param provinceCode two digits, null not permitted (checked by {@link #build()})
+         * @param kind QUARTER or MONTH, null not permitted
+         * @return this builder
+         */
+        public Builder reportingFrequency(String provinceCode, Period.Kind kind) {
+            this.provinceFrequencies.put(Objects.requireNonNull(provinceCode, "provinceCode"),
+                    Objects.requireNonNull(kind, "kind"));
             return this;
         }
 

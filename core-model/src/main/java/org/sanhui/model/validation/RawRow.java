@@ -23,6 +23,12 @@ public record RawRow(Location location, Map<String, String> cells, Map<String, S
     /**
      * Checks and copies (null cell values are kept as absent).
      *
+     * @param location where the row is (file, sheet, 1-based row; the column is filled in per problem), null
+     *     not permitted
+     * @param cells raw cell texts by column name; absent or null means the column was not in the file, null
+     *     not permitted
+     * @param headers the header as written in the file, by column name, used to locate problems; columns
+     *     without one are located by their canonical header; null not permitted
      * @throws NullPointerException if a part is null
      */
     public RawRow {

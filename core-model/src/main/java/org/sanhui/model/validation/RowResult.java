@@ -16,6 +16,8 @@ public record RowResult<T>(T record, List<Problem> problems) {
     /**
      * Copies the problems and checks that a record comes without errors.
      *
+     * @param record the validated record, or null when rejected
+     * @param problems the problems, never null
      * @throws IllegalArgumentException if a record is given with a rejecting problem, or no record without one
      */
     public RowResult {

@@ -49,11 +49,13 @@ import static org.sanhui.model.schema.Datasets.YEAR;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.sanhui.model.domain.Activity;
 import org.sanhui.model.domain.ActivityType;
 import org.sanhui.model.domain.CivilRating;
+import org.sanhui.model.domain.DatasetRecord;
 import org.sanhui.model.domain.Evaluation;
 import org.sanhui.model.domain.Form;
 import org.sanhui.model.domain.Grade;
@@ -66,6 +68,8 @@ import org.sanhui.model.domain.Post;
 import org.sanhui.model.domain.TargetGroup;
 import org.sanhui.model.problem.ProblemCode;
 import org.sanhui.model.rules.Rules;
+import org.sanhui.model.schema.DatasetSchema;
+import org.sanhui.model.schema.Datasets;
 import org.sanhui.model.validation.internal.CellReader;
 import org.sanhui.model.validation.internal.RegionResolver;
 import org.sanhui.model.value.DateValue;
@@ -95,6 +99,28 @@ public final class RowValidator {
     private static final Pattern YEAR_SUFFIX = Pattern.compile("(年度|年)$");
 
     private RowValidator() {
+    }
+
+    /**
+     * Validates a row of any input dataset, dispatching on the dataset: {@link Datasets#ORGANISATIONS},
+     * {@link Datasets#POSTS}, {@link Datasets#ACTIVITIES} or {@link Datasets#EVALUATIONS}.
+     *
+     * @param dataset the dataset the row belongs to, null not permitted
+     * @param row the raw row, null not permitted
+     * @param ctx the context, null not permitted
+     * @return the record or the rejection, with every problem, never null
+     * @throws IllegalArgumentException if the dataset is not an input dataset
+     */
+    public static RowResult<? extends DatasetRecord> validate(DatasetSchema dataset, RawRow row, RowContext ctx) {
+        Objects.requireNonNull(dataset, "dataset");
+        return switch (dataset.name()) {
+            case "organisations" -> organisation(row, ctx);
+            case "posts" -> post(row, ctx);
+            case "activities" -> activity(row, ctx);
+            case "evaluations" -> evaluation(row, ctx);
+            default -> throw new IllegalArgumentException("dataset " + dataset.name()
+                    + " is not read from submissions, expected one of organisations, posts, activities, evaluations");
+        };
     }
 
     /**
@@ -188,13 +214,15 @@ public final class RowValidator {
         if (r.rejected()) {
             return r.reject();
         }
-        LocalDate effective = end != null ? end.date()
-                : post == Post.SECONDED_VICE_CHAIR ? start.date().plusYears(ctx.rules().secondedPostYears()) : null;
-        if (effective != null && effective.isBefore(start.date())) {
-            effective = start.date(); // a month-precision end in the start's month: stored as that month's last day
+        LocalDate startDate = start.date();
+        if (end != null && end.date().isBefore(startDate)) {
+            // a month-only start ("2024年3月", stored as 03-31) with an end inside that month: the post began by then
+            startDate = end.date();
         }
+        LocalDate effective = end != null ? end.date()
+                : post == Post.SECONDED_VICE_CHAIR ? startDate.plusYears(ctx.rules().secondedPostYears()) : null;
         KeyPersonPost p = new KeyPersonPost(person, unit, role, OrgKeys.of(ctx.countyCode(), orgId, orgName), orgId,
-                orgName, post, start.date(), end == null ? null : end.date(), effective, false);
+                orgName, post, startDate, end == null ? null : end.date(), effective, false);
         return r.accept(p);
     }
 
@@ -210,10 +238,14 @@ public final class RowValidator {
      * split on 、，,;； and spaces.
      *
      * @param row the raw row, null not permitted
-     * @param ctx the context, null not permitted
+     * @param ctx the context, its period not null, null not permitted
      * @return the record or the rejection, with every problem, never null
+     * @throws IllegalArgumentException if the context has no period
      */
     public static RowResult<Activity> activity(RawRow row, RowContext ctx) {
+        if (ctx.period() == null) {
+            throw new IllegalArgumentException("validating an activity needs the submission's period; the context has none");
+        }
         CellReader r = new CellReader(row, ctx, ACTIVITIES, null);
         String orgId = r.text(ORG_ID);
         String orgName = r.text(ORG_NAME);

@@ -33,6 +33,10 @@ public record ParseResult<T>(T value, ProblemCode code, String messageZh, String
     /**
      * Checks that a problem comes with both messages and that a message never comes without one.
      *
+     * @param value the value, or null for a blank cell or an error
+     * @param code the problem, or null when there is none
+     * @param messageZh the Chinese message, null exactly when code is null
+     * @param messageEn the English message, null exactly when code is null
      * @throws IllegalArgumentException if a code lacks a message or a message lacks a code
      */
     public ParseResult {

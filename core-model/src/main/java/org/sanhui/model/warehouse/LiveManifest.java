@@ -42,6 +42,8 @@ public record LiveManifest(List<LiveFile> files) {
 
     /**
      * Copies and sorts.
+     *
+     * @param files the live files, never null
      */
     public LiveManifest {
         List<LiveFile> sorted = new ArrayList<>(files);

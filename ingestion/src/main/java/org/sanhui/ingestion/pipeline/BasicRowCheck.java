@@ -54,7 +54,7 @@ public final class BasicRowCheck implements RowCheck {
     private static final Pattern SERIAL = Pattern.compile("\\d{1,7}(\\.\\d+)?");
     private static final Pattern DAY = Pattern.compile("(\\d{4})\\s*[年./\\-]\\s*(\\d{1,2})\\s*[月./\\-]\\s*(\\d{1,2})\\s*日?(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})\\s*[年./\\-]\\s*(\\d{1,2})\\s*月?");
-    private static final Pattern YEAR_TEXT = Pattern.compile("(\\d{4})\\s*年?");
+    private static final Pattern YEAR_TEXT = Pattern.compile("(\\d{4})(?:\\.0+)?\\s*年?");
     private static final Pattern COUNT = Pattern.compile("([+-]?\\d+)(?:\\.0+)?\\s*(?:人次|人|个|场|次|名|家)?");
     private static final Pattern GROUP_SPLIT = Pattern.compile("[、，,;；/\\s]+");
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
