@@ -450,7 +450,7 @@ public final class BasicRowCheck implements RowCheck {
         final Location location;
         final Map<String, String> raw;
         final Context ctx;
-        final Map<String, Object> values = new HashMap<>();
+        final Map<String, Object> values = new HashMap<>(64);
         final List<Problem> problems = new ArrayList<>(0);
         boolean rejected;
 
