@@ -72,6 +72,6 @@ public final class Vocabulary {
     }
 
     private static String key(String s) {
-        return Text.normalize(s).replace(" ", "").toUpperCase(Locale.ROOT);
+        return Text.normalizeAll(s).replace(" ", "").toUpperCase(Locale.ROOT);
     }
 }

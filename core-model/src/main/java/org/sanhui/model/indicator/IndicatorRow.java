@@ -22,6 +22,15 @@ public record IndicatorRow(String period, String indicator, String regionCode, R
     /**
      * Checks the required parts and rounds the value to 9 decimals.
      *
+     * @param period {@code 2024Q4}, {@code 2024-07}, or {@code 2024} for yearly indicators; null not permitted
+     * @param indicator the id and one suffix, e.g. {@code C1.full}, {@code A1.median}; null not permitted
+     * @param regionCode {@code 00}, 2, 4, 6 or 9 digits; null not permitted
+     * @param regionLevel the region's level; null not permitted
+     * @param breakdown sorted {@code key=value;key=value} with English enum names, empty if none; never null
+     * @param numerator the count behind a rate, or null
+     * @param denominator the count behind a rate, or null
+     * @param value the figure (a rate in 0..1, a count, a mean, a p-value), rounded to 9 decimals, or null
+     *     when it cannot be computed (an empty denominator)
      * @throws NullPointerException if a required part is null
      */
     public IndicatorRow {

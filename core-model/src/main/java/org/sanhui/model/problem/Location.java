@@ -16,6 +16,10 @@ public record Location(String file, String sheet, int row, String column) {
     /**
      * Checks the row number.
      *
+     * @param file the file name (not the full path), may be null
+     * @param sheet the sheet name, or null for a CSV or a file-level problem
+     * @param row the 1-based row number as Excel shows it, or 0 when the problem is not about a row
+     * @param column the column header as written, or null
      * @throws IllegalArgumentException if row is negative
      */
     public Location {

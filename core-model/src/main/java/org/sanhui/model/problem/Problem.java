@@ -20,6 +20,13 @@ public record Problem(ProblemCode code, Severity severity, Location location, St
     /**
      * Checks the required parts.
      *
+     * @param code the kind of problem, null not permitted
+     * @param severity how bad it is, null not permitted
+     * @param location where it is, null not permitted
+     * @param field the dataset column concerned (English name), or null
+     * @param value the raw value as written (masked for names; never a phone number), or null
+     * @param messageZh the message in Chinese, saying what was expected, null not permitted
+     * @param messageEn the message in English, saying what was expected, null not permitted
      * @throws NullPointerException if code, severity, location or a message is null
      */
     public Problem {

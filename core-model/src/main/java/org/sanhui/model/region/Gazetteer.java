@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sanhui.model.value.Text;
 
 /**
@@ -29,6 +30,7 @@ public final class Gazetteer {
 
     private final Map<String, Region> byCode;
     private final Map<String, List<Region>> children;
+    private final Map<String, NameIndex> nameIndexes = new ConcurrentHashMap<>();
 
     private Gazetteer(Map<String, Region> byCode) {
         this.byCode = byCode;
@@ -56,7 +58,8 @@ public final class Gazetteer {
         static final Gazetteer INSTANCE = load();
     }
 
-    private static Gazetteer load() {
+    /** Loads a fresh copy from the bundled resource; {@link #national()} keeps one. Package-private for tests. */
+    static Gazetteer load() {
         Map<String, Region> map = new LinkedHashMap<>(64_000);
         map.put(Region.NATION.code(), Region.NATION);
         read("provinces.csv", f -> new Region(f[0], f[1], RegionLevel.PROVINCE, "00"), map);
@@ -89,14 +92,26 @@ public final class Gazetteer {
         }
     }
 
-    // The files quote names and never put a comma or quote inside one.
+    // The files quote names and never put a comma or quote inside one; a hand-rolled split is several
+    // times faster than String.split on a cold JVM, and loading time is part of the contract.
     private static String[] split(String line) {
-        String[] f = line.split(",", -1);
-        for (int i = 0; i < f.length; i++) {
-            String s = f[i];
-            if (s.length() >= 2 && s.charAt(0) == '"' && s.charAt(s.length() - 1) == '"') {
-                f[i] = s.substring(1, s.length() - 1);
+        String[] f = new String[5];
+        int n = 0;
+        int start = 0;
+        while (n < f.length) {
+            int comma = line.indexOf(',', start);
+            int end = comma < 0 ? line.length() : comma;
+            int a = start;
+            int b = end;
+            if (b - a >= 2 && line.charAt(a) == '"' && line.charAt(b - 1) == '"') {
+                a++;
+                b--;
             }
+            f[n++] = line.substring(a, b);
+            if (comma < 0) {
+                break;
+            }
+            start = comma + 1;
         }
         return f;
     }
@@ -110,8 +125,14 @@ public final class Gazetteer {
      */
     public static Optional<String> normalizeCode(String code) {
         String c = Text.normalize(code);
-        if (c.isEmpty() || !c.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+        if (c.isEmpty()) {
             return Optional.empty();
+        }
+        for (int i = 0; i < c.length(); i++) {
+            char ch = c.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return Optional.empty();
+            }
         }
         return switch (c.length()) {
             case 2, 4, 6, 9 -> Optional.of(c);
@@ -231,45 +252,129 @@ public final class Gazetteer {
     /**
      * Looks a region up by name (or code) among the descendants of a parent. An exact name wins; else a
      * name equal once the usual suffixes (区, 县, 镇, 乡, 街道, ...) are dropped from both sides (兴庆 finds
-     * 兴庆区). Several hits are ambiguous; no hit lists the names that share the first character.
+     * 兴庆区). Several hits are ambiguous; no hit lists up to ten names that share the first character.
+     * A code is accepted too: one within the parent is found, one outside it is returned as the only
+     * candidate.
+     *
+     * <p>The names under each parent are indexed on first use, so repeated look-ups cost a hash look-up.
      *
      * @param parentCode the code of the region to search under, null not permitted
      * @param name the name or code as written, may be null
      * @return the match, never null
+     * @throws IllegalArgumentException if the parent code is unknown
      */
     public NameMatch byName(String parentCode, String name) {
+        Objects.requireNonNull(parentCode, "parentCode");
         String n = Text.normalize(name).replace(" ", "");
         if (n.isEmpty()) {
-            return new NameMatch(null, List.of());
+            require(parentCode);
+            return NameMatch.unknown(List.of());
         }
         Optional<Region> coded = byCode(n);
         if (coded.isPresent()) {
             return isWithin(coded.get().code(), parentCode) ? new NameMatch(coded.get(), List.of())
-                    : new NameMatch(null, List.of(coded.get()));
+                    : NameMatch.unknown(List.of(coded.get()));
         }
-        List<Region> pool = new ArrayList<>();
-        for (RegionLevel level : RegionLevel.values()) {
-            if (level.digits() > require(parentCode).level().digits() && level != RegionLevel.NATION) {
-                pool.addAll(within(parentCode, level));
-            }
-        }
-        List<Region> exact = pool.stream().filter(r -> r.name().equals(n)).toList();
+        NameIndex index = nameIndex(parentCode);
+        List<Region> exact = index.exact.getOrDefault(n, List.of());
         if (exact.size() == 1) {
             return new NameMatch(exact.get(0), List.of());
         }
         if (exact.size() > 1) {
-            return new NameMatch(null, exact);
+            return new NameMatch(null, exact, true);
         }
-        String stem = stem(n);
-        List<Region> stemmed = pool.stream().filter(r -> stem(r.name()).equals(stem)).toList();
+        List<Region> stemmed = index.stems.getOrDefault(stem(n), List.of());
         if (stemmed.size() == 1) {
             return new NameMatch(stemmed.get(0), List.of());
         }
         if (stemmed.size() > 1) {
-            return new NameMatch(null, stemmed);
+            return new NameMatch(null, stemmed, true);
         }
-        List<Region> near = pool.stream().filter(r -> r.name().charAt(0) == n.charAt(0)).limit(10).toList();
-        return new NameMatch(null, near);
+        return NameMatch.unknown(index.byFirstChar.getOrDefault(n.charAt(0), List.of()));
+    }
+
+    /**
+     * Finds the regions under a scope whose full official name (three characters or more, such as
+     * 掌政镇 or 兴庆区) is written somewhere inside a free text such as an activity place
+     * ("掌政镇春林村村委会"). Shorter names are left out: two characters match too much ordinary text.
+     *
+     * @param scopeCode the code of the region to search under (its descendants only), null not permitted
+     * @param text the free text, may be null
+     * @return the regions named, deepest level first then by position in the text, never null
+     * @throws IllegalArgumentException if the scope code is unknown
+     */
+    public List<Region> mentionedIn(String scopeCode, String text) {
+        Objects.requireNonNull(scopeCode, "scopeCode");
+        NameIndex index = nameIndex(scopeCode);
+        String t = Text.normalize(text).replace(" ", "");
+        List<Region> out = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < t.length(); i++) {
+            for (int len = Math.min(index.longest, t.length() - i); len >= 3; len--) {
+                List<Region> hit = index.exact.get(t.substring(i, i + len));
+                if (hit != null) {
+                    for (Region r : hit) {
+                        if (!out.contains(r)) {
+                            out.add(r);
+                            at.add(i);
+                        }
+                    }
+                }
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> {
+            int byLevel = Integer.compare(out.get(b).level().digits(), out.get(a).level().digits());
+            return byLevel != 0 ? byLevel : Integer.compare(at.get(a), at.get(b));
+        });
+        List<Region> sorted = new ArrayList<>();
+        for (int i : order) {
+            sorted.add(out.get(i));
+        }
+        return List.copyOf(sorted);
+    }
+
+    /** The names of every descendant of one parent, indexed for {@link #byName} and {@link #mentionedIn}. */
+    private static final class NameIndex {
+        final Map<String, List<Region>> exact = new HashMap<>();
+        final Map<String, List<Region>> stems = new HashMap<>();
+        final Map<Character, List<Region>> byFirstChar = new HashMap<>();
+        int longest;
+    }
+
+    private NameIndex nameIndex(String parentCode) {
+        NameIndex cached = nameIndexes.get(parentCode);
+        if (cached != null) {
+            return cached;
+        }
+        Region root = require(parentCode);
+        NameIndex index = new NameIndex();
+        List<Region> pool = new ArrayList<>();
+        descendants(root, pool);
+        for (Region r : pool) {
+            index.exact.computeIfAbsent(r.name(), k -> new ArrayList<>(1)).add(r);
+            index.stems.computeIfAbsent(stem(r.name()), k -> new ArrayList<>(1)).add(r);
+            List<Region> first = index.byFirstChar.computeIfAbsent(r.name().charAt(0), k -> new ArrayList<>());
+            if (first.size() < 10) {
+                first.add(r);
+            }
+            index.longest = Math.max(index.longest, r.name().length());
+        }
+        index.exact.replaceAll((k, v) -> List.copyOf(v));
+        index.stems.replaceAll((k, v) -> List.copyOf(v));
+        index.byFirstChar.replaceAll((k, v) -> List.copyOf(v));
+        NameIndex raced = nameIndexes.putIfAbsent(parentCode, index);
+        return raced != null ? raced : index;
+    }
+
+    private void descendants(Region r, List<Region> out) {
+        for (Region c : children(r.code())) {
+            out.add(c);
+            descendants(c, out);
+        }
     }
 
     private static String stem(String name) {

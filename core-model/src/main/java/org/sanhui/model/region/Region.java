@@ -18,6 +18,10 @@ public record Region(String code, String name, RegionLevel level, String parentC
     /**
      * Checks the parts.
      *
+     * @param code the division code: {@code 00} for the nation, 2, 4, 6 or 9 digits, null not permitted
+     * @param name the official name, null not permitted
+     * @param level the level, null not permitted
+     * @param parentCode the parent's code, or null for the nation
      * @throws IllegalArgumentException if the code's length does not fit the level
      */
     public Region {
@@ -36,7 +40,7 @@ public record Region(String code, String name, RegionLevel level, String parentC
      * @return true for a street
      */
     public boolean isStreet() {
-        return level == RegionLevel.TOWNSHIP && suffix() < 100;
+        return level == RegionLevel.TOWNSHIP && suffixUnchecked() < 100;
     }
 
     /**
@@ -46,10 +50,34 @@ public record Region(String code, String name, RegionLevel level, String parentC
      * @return true for a township in the denominator
      */
     public boolean isTownshipProper() {
-        return level == RegionLevel.TOWNSHIP && suffix() < 400;
+        return level == RegionLevel.TOWNSHIP && suffixUnchecked() < 400;
     }
 
-    private int suffix() {
+    /**
+     * Tells whether this township counts in a township denominator whose suffix limit is configured
+     * ({@link org.sanhui.model.rules.Rules#townshipSuffixLimit()}).
+     *
+     * @param suffixLimit township codes whose last three digits are below it count, 1..1000
+     * @return true for a township whose code suffix is below the limit
+     */
+    public boolean isTownshipProper(int suffixLimit) {
+        return level == RegionLevel.TOWNSHIP && suffix() < suffixLimit;
+    }
+
+    /**
+     * Returns the last three digits of a township code as a number (000-999).
+     *
+     * @return the suffix
+     * @throws IllegalStateException if this is not a township
+     */
+    public int suffix() {
+        if (level != RegionLevel.TOWNSHIP) {
+            throw new IllegalStateException(code + " is not a township, it has no township suffix");
+        }
+        return Integer.parseInt(code.substring(6));
+    }
+
+    private int suffixUnchecked() {
         return Integer.parseInt(code.substring(6));
     }
 }

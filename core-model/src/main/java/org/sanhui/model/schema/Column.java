@@ -20,6 +20,12 @@ public record Column(String name, ColumnType type, boolean required, boolean per
     /**
      * Checks and copies.
      *
+     * @param name the stored name, snake_case, null not permitted
+     * @param type the storage type, null not permitted
+     * @param required whether a submission must give a value (a blank rejects the row)
+     * @param personal whether the column holds personal data (a person's name)
+     * @param stored whether the column is written to Parquet (false for input-only columns such as a phone number)
+     * @param headers the accepted headers, canonical first; empty for derived columns; never null
      * @throws NullPointerException if name, type or headers is null
      */
     public Column {

@@ -19,6 +19,9 @@ public record DatasetSchema(String name, List<String> sheets, List<Column> colum
     /**
      * Checks and copies.
      *
+     * @param name the dataset name as stored in the warehouse (e.g. {@code organisations}), null not permitted
+     * @param sheets the sheet names that hold it, canonical first; empty for datasets not read from input
+     * @param columns the columns in storage order, never null
      * @throws IllegalArgumentException if two columns share a name
      */
     public DatasetSchema {

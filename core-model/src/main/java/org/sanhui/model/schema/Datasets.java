@@ -127,6 +127,8 @@ public final class Datasets {
     public static final String REPORTED_LATE = "reported_late";
 
     // evaluations
+    /** The evaluated organisation's county code (6 digits), resolved from the 所在县（区） cell or the submitter. */
+    public static final String COUNTY = "county";
     /** Evaluation year. */
     public static final String YEAR = "year";
     /** {@link org.sanhui.model.domain.Grade} name. */
@@ -242,7 +244,7 @@ public final class Datasets {
     public static final DatasetSchema EVALUATIONS = new DatasetSchema("evaluations",
             List.of("年度评价", "年度评价结果", "评价结果"), with(provenance(),
             c(ORG_KEY, STRING, false, false),
-            in("county", STRING, false, "所在县（区）", "所在区", "所在县", "县（区）"),
+            in(COUNTY, STRING, false, "所在县（区）", "所在区", "所在县", "县（区）"),
             in(ORG_ID, STRING, false, "组织编号"),
             in(ORG_NAME, STRING, true, "组织名称"),
             in(KIND, STRING, false, "组织类型"),

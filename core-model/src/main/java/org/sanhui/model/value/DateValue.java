@@ -14,6 +14,8 @@ public record DateValue(LocalDate date, DatePrecision precision) {
     /**
      * Checks the parts.
      *
+     * @param date the date (the month's last day for MONTH, 31 December for YEAR), null not permitted
+     * @param precision how much the cell gave, null not permitted
      * @throws NullPointerException if a part is null
      */
     public DateValue {

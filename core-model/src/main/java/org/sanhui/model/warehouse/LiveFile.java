@@ -16,6 +16,11 @@ public record LiveFile(String dataset, String period, String county, String path
     /**
      * Checks the parts.
      *
+     * @param dataset the dataset name (e.g. {@code activities}), null not permitted
+     * @param period the submission period code, null not permitted
+     * @param county the county code, null not permitted
+     * @param path the path relative to the warehouse root, with '/' separators, null not permitted
+     * @param rows the number of rows in the file
      * @throws IllegalArgumentException if a part holds a tab or newline, or rows is negative
      */
     public LiveFile {

@@ -42,6 +42,8 @@ public record LiveManifest(List<LiveFile> files) {
 
     /**
      * Copies and sorts.
+     *
+     * @param files the live files, never null
      */
     public LiveManifest {
         List<LiveFile> sorted = new ArrayList<>(files);
@@ -72,7 +74,7 @@ public record LiveManifest(List<LiveFile> files) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
-            throw new IllegalStateException(file + " is not a sanhui manifest: first line should be '" + HEADER + "'");
+            throw new org.sanhui.model.error.DataIntegrityException(file + " is not a sanhui manifest: first line should be '" + HEADER + "'");
         }
         List<LiveFile> out = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
@@ -87,7 +89,7 @@ public record LiveManifest(List<LiveFile> files) {
                 }
                 out.add(new LiveFile(f[0], f[1], f[2], f[3], Long.parseLong(f[4])));
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(file + " line " + (i + 1) + " is damaged: " + e.getMessage(), e);
+                throw new org.sanhui.model.error.DataIntegrityException(file + " line " + (i + 1) + " is damaged: " + e.getMessage(), e);
             }
         }
         return new LiveManifest(out);

@@ -1,0 +1,40 @@
+package org.sanhui.model.value;
+
+import java.util.Set;
+
+/**
+ * The "not given" tokens of DOMAIN.md section 2b: in a text, number or date column a blank cell and
+ * the tokens 无, 暂无, /, -, —, 空 (and their doubled dashes) all mean that nothing was given.
+ *
+ * <p>In a boolean column 无 means <em>no</em>; {@link Booleans#parse(String)} handles that itself,
+ * so callers of a boolean column should not test this class first.
+ */
+public final class NotGiven {
+
+    /** The tokens, after {@link Text#normalize(String)} (full-width / and - fold to ASCII). */
+    private static final Set<String> TOKENS = Set.of("无", "暂无", "/", "-", "—", "——", "--", "空", "－");
+
+    private NotGiven() {
+    }
+
+    /**
+     * Tells whether a cell gives nothing: null, blank after {@link Text#normalize(String)}, or one of
+     * 无, 暂无, /, -, —, ——, --, 空.
+     *
+     * @param cell the raw cell text, may be null
+     * @return true if the cell gives no value
+     */
+    public static boolean is(String cell) {
+        String t = Text.normalize(cell);
+        return t.isEmpty() || TOKENS.contains(t);
+    }
+
+    /**
+     * Returns the tokens that mean "not given" (besides a blank cell), for documentation and templates.
+     *
+     * @return the tokens, never null
+     */
+    public static Set<String> tokens() {
+        return TOKENS;
+    }
+}

@@ -1,0 +1,183 @@
+package org.sanhui.generator;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import org.sanhui.model.period.Period;
+import org.sanhui.model.region.Gazetteer;
+
+/**
+ * The options of a generation; build with {@link #builder()}.
+ *
+ * @param scope the region code: {@code 64} (a province), {@code 00} (the country), a city or a county
+ * @param from the first quarter
+ * @param to the last quarter (inclusive)
+ * @param out the output folder
+ * @param seed the seed; the same options always give byte-identical output
+ * @param activities the total number of activities wanted, or null for the sample's natural rate
+ * @param format what to write
+ */
+public record GenerateOptions(String scope, Period from, Period to, Path out, long seed, Long activities,
+        Format format) {
+
+    /** The default seed of the committed Ningxia sample. */
+    public static final long DEFAULT_SEED = 20231130L;
+
+    /** What the generator writes. */
+    public enum Format {
+        /** County submissions as workbooks (mostly xlsx; a few counties send CSV or .xls, one city one workbook), with truth.json. */
+        XLSX,
+        /** County submissions as CSV files (UTF-8 with BOM, GBK, GB18030 in turn), with truth.json. */
+        CSV,
+        /** A ready warehouse: Parquet files under data/, _live.tsv and the submissions dataset. */
+        PARQUET;
+
+        /**
+         * Parses a format name, case-insensitively.
+         *
+         * @param s xlsx, csv or parquet
+         * @return the format
+         * @throws IllegalArgumentException naming the accepted values
+         */
+        public static Format parse(String s) {
+            try {
+                return valueOf(s.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown format '" + s + "', expected xlsx, csv or parquet", e);
+            }
+        }
+    }
+
+    /**
+     * Checks the options.
+     *
+     * @throws IllegalArgumentException if the scope is unknown, the span is empty or activities is negative
+     */
+    public GenerateOptions {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(format, "format");
+        Gazetteer.national().require(scope);
+        from = from.as(Period.Kind.QUARTER);
+        to = to.as(Period.Kind.QUARTER);
+        if (to.compareTo(from) < 0) {
+            throw new IllegalArgumentException("--to " + to + " is before --from " + from);
+        }
+        if (activities != null && activities < 0) {
+            throw new IllegalArgumentException("activities must be >= 0, got " + activities);
+        }
+    }
+
+    /**
+     * Starts a builder with the sample's defaults: scope 64, 2023Q1 to 2024Q4, seed {@link #DEFAULT_SEED},
+     * natural activity rate, XLSX.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link GenerateOptions}. */
+    public static final class Builder {
+        private String scope = "64";
+        private Period from = Period.quarter(2023, 1);
+        private Period to = Period.quarter(2024, 4);
+        private Path out;
+        private long seed = DEFAULT_SEED;
+        private Long activities;
+        private Format format = Format.XLSX;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the scope.
+         *
+         * @param scope a region code ({@code 64}, {@code 00}, ...)
+         * @return this
+         */
+        public Builder scope(String scope) {
+            this.scope = scope;
+            return this;
+        }
+
+        /**
+         * Sets the first quarter.
+         *
+         * @param from the period (a month is taken as its quarter)
+         * @return this
+         */
+        public Builder from(Period from) {
+            this.from = from;
+            return this;
+        }
+
+        /**
+         * Sets the last quarter.
+         *
+         * @param to the period (a month is taken as its quarter)
+         * @return this
+         */
+        public Builder to(Period to) {
+            this.to = to;
+            return this;
+        }
+
+        /**
+         * Sets the output folder.
+         *
+         * @param out the folder (created if absent)
+         * @return this
+         */
+        public Builder out(Path out) {
+            this.out = out;
+            return this;
+        }
+
+        /**
+         * Sets the seed.
+         *
+         * @param seed the seed
+         * @return this
+         */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Sets the total number of activities (for benchmarks).
+         *
+         * @param activities the count, or null for the natural rate
+         * @return this
+         */
+        public Builder activities(Long activities) {
+            this.activities = activities;
+            return this;
+        }
+
+        /**
+         * Sets the format.
+         *
+         * @param format the format
+         * @return this
+         */
+        public Builder format(Format format) {
+            this.format = format;
+            return this;
+        }
+
+        /**
+         * Builds the options.
+         *
+         * @return the options
+         * @throws IllegalArgumentException or NullPointerException when an option is missing or invalid
+         */
+        public GenerateOptions build() {
+            return new GenerateOptions(scope, from, to, out, seed, activities, format);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.sanhui.ingestion;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.sanhui.ingestion.feedback.FeedbackWriter;
+import org.sanhui.ingestion.pipeline.FileJob;
+import org.sanhui.ingestion.pipeline.Knowledge;
+import org.sanhui.ingestion.resolve.FilingDates;
+import org.sanhui.ingestion.resolve.RegionFinder;
+import org.sanhui.ingestion.warehouse.Warehouse;
+import org.sanhui.ingestion.warehouse.WarehouseLock;
+
+/**
+ * Ingests submission files (xlsx, xls, csv) into a warehouse: the entry point the CLI calls for
+ * {@code sanhui ingest} and, with {@link IngestOptions#dryRun()}, {@code sanhui validate}.
+ *
+ * <p>Files (and the files of folders, not recursively; {@code received.csv} and Office lock files
+ * {@code ~$*} excepted) are taken in period order, organisations first within a period. Each file is
+ * made live with one atomic manifest replacement, so a crash leaves the warehouse as it was before or
+ * after that file. The whole run holds the warehouse's lock; a dry run takes no lock and writes
+ * nothing but feedback workbooks (if asked for).
+ */
+public final class Ingestor {
+
+    /**
+     * Creates an ingestor.
+     */
+    public Ingestor() {
+    }
+
+    /**
+     * Ingests files.
+     *
+     * @param filesOrDirs files and folders, null not permitted, not empty
+     * @param options the options, null not permitted
+     * @return the report, never null
+     * @throws IllegalArgumentException for a usage error (no input, a path that does not exist)
+     * @throws IllegalStateException if another ingest holds the warehouse beyond the lock timeout
+     * @throws UncheckedIOException if the warehouse cannot be written
+     */
+    public IngestReport ingest(List<Path> filesOrDirs, IngestOptions options) {
+        Objects.requireNonNull(filesOrDirs, "filesOrDirs");
+        Objects.requireNonNull(options, "options");
+        List<Path> files = expand(filesOrDirs);
+        RegionFinder finder = new RegionFinder(options.gazetteer());
+        Map<Path, Map<String, java.time.LocalDate>> receivedByDir = new HashMap<>();
+        Warehouse warehouse = new Warehouse(options.warehouse());
+        try (WarehouseLock lock = options.dryRun() ? null : WarehouseLock.acquire(options.warehouse(),
+                options.limits().lockTimeout())) {
+            if (!options.dryRun()) {
+                warehouse.cleanup();
+            }
+            List<FileJob> jobs = new ArrayList<>();
+            for (Path f : files) {
+                Path dir = f.toAbsolutePath().getParent();
+                Map<String, java.time.LocalDate> rec = receivedByDir.computeIfAbsent(dir, FilingDates::received);
+                jobs.add(FileJob.prepare(f, options, finder, rec));
+            }
+            jobs.sort(Comparator.comparing((FileJob j) -> j.period() == null ? null : j.period(),
+                    Comparator.nullsLast(Comparator.naturalOrder())).thenComparingInt(FileJob::datasetRank)
+                    .thenComparing(j -> j.file().getFileName().toString()));
+            options.progress().started(jobs.size());
+            Knowledge knowledge = new Knowledge(warehouse);
+            FeedbackWriter feedback = options.feedbackDir() == null ? null : new FeedbackWriter(options.feedbackDir(),
+                    options.gazetteer());
+            List<IngestReport.FileReport> reports = new ArrayList<>();
+            int seq = 0;
+            for (FileJob job : jobs) {
+                options.progress().fileStarted(job.file(), seq);
+                FileJob.Outcome out = job.run(knowledge, ++seq);
+                if (options.dryRun()) {
+                    out.abort();
+                } else if (!out.staged().isEmpty()) {
+                    try {
+                        warehouse.commit(out.staged(), out.replaced());
+                    } catch (RuntimeException e) {
+                        out.abort();
+                        throw e;
+                    }
+                    knowledge.invalidate();
+                }
+                out.organisations().forEach(knowledge::remember);
+                IngestReport.FileReport rep = out.report();
+                if (feedback != null) {
+                    rep = rep.withFeedback(feedback.write(out.feedback()));
+                }
+                reports.add(rep);
+                options.progress().fileFinished(rep);
+            }
+            IngestReport report = new IngestReport(reports, options.dryRun());
+            options.progress().finished(report);
+            return report;
+        }
+    }
+
+    private static List<Path> expand(List<Path> inputs) {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("no input: give at least one file or folder to ingest");
+        }
+        Map<Path, Path> out = new LinkedHashMap<>();
+        for (Path p : inputs) {
+            if (!Files.exists(p)) {
+                throw new IllegalArgumentException("input " + p + " does not exist; expected a .xlsx, .xls or .csv file"
+                        + " or a folder of them");
+            }
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    s.filter(Files::isRegularFile).filter(Ingestor::isInput).sorted()
+                            .forEach(f -> out.putIfAbsent(f.toAbsolutePath().normalize(), f));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot list " + p, e);
+                }
+            } else {
+                out.putIfAbsent(p.toAbsolutePath().normalize(), p);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("no input files found in " + inputs
+                    + "; expected .xlsx, .xls or .csv files");
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private static boolean isInput(Path f) {
+        String n = f.getFileName().toString();
+        return !n.startsWith(".") && !n.startsWith("~$") && !n.equalsIgnoreCase(FilingDates.RECEIVED_CSV)
+                && !n.equalsIgnoreCase("EXPECTED.md") && !n.equalsIgnoreCase("README.md")
+                && !n.endsWith(".json");
+    }
+
+}

@@ -1,0 +1,1110 @@
+package org.sanhui.ingestion.pipeline;
+
+import static org.sanhui.model.schema.Datasets.*;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.sanhui.ingestion.IngestOptions;
+import org.sanhui.ingestion.IngestReport;
+import org.sanhui.ingestion.format.FileFormat;
+import org.sanhui.ingestion.format.FormatSniffer;
+import org.sanhui.ingestion.format.RefusedFileException;
+import org.sanhui.ingestion.layout.LayoutDetector;
+import org.sanhui.ingestion.layout.RowKind;
+import org.sanhui.ingestion.layout.SheetLayout;
+import org.sanhui.ingestion.read.RowHandler;
+import org.sanhui.ingestion.read.WorkbookFormat;
+import org.sanhui.ingestion.read.WorkbookSource;
+import org.sanhui.ingestion.resolve.FilingDates;
+import org.sanhui.ingestion.resolve.RegionFinder;
+import org.sanhui.ingestion.warehouse.StagedFile;
+import org.sanhui.model.period.Period;
+import org.sanhui.model.problem.Location;
+import org.sanhui.model.problem.Problem;
+import org.sanhui.model.problem.ProblemCode;
+import org.sanhui.model.problem.Severity;
+import org.sanhui.model.region.Gazetteer;
+import org.sanhui.model.region.NameMatch;
+import org.sanhui.model.region.Region;
+import org.sanhui.model.region.RegionLevel;
+import org.sanhui.model.schema.Column;
+import org.sanhui.model.schema.ColumnType;
+import org.sanhui.model.schema.DatasetSchema;
+import org.sanhui.model.schema.Datasets;
+import org.sanhui.model.value.Text;
+import org.sanhui.model.warehouse.LiveFile;
+
+/**
+ * One input file through ingestion: sniffed, opened, its sheets' layouts detected and its period,
+ * county and filing date resolved ({@link #prepare}); then every sheet streamed through layout
+ * classification, row checks and the rules that span rows into staged Parquet files ({@link #run}).
+ * The caller commits the staged files, or aborts them. Not thread-safe.
+ */
+public final class FileJob {
+
+    private static final String EVAL_COUNTY = "county";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS")
+            .withZone(ZoneOffset.UTC);
+
+    private final Path file;
+    private final String fileName;
+    private final IngestOptions options;
+    private final RegionFinder finder;
+    private final Map<String, LocalDate> received;
+    private String sha256 = "";
+    private FileFormat format;
+    private boolean date1904;
+    private final List<Plan> plans = new ArrayList<>();
+    private final List<Problem> fileProblems = new ArrayList<>();
+    private RefusedFileException refused;
+    private Facts facts;
+
+    /** A sheet to read: its name and layout, or why it is refused. */
+    private record Plan(String sheet, DatasetSchema dataset, SheetLayout layout) {
+    }
+
+    /**
+     * What the file says about itself, resolved with what the caller stated.
+     *
+     * @param period the period (null for an evaluations-only file)
+     * @param county the county of a single-county file, or null when rows are split by county
+     * @param scope where to look row regions up in a multi-county file (city, province or 00)
+     * @param via the city or province that sent a multi-county file, or null
+     * @param filingDate the filing date, or null
+     */
+    record Facts(Period period, String county, String scope, String via, LocalDate filingDate) {
+    }
+
+    private FileJob(Path file, IngestOptions options, RegionFinder finder, Map<String, LocalDate> received) {
+        this.file = file;
+        this.fileName = file.getFileName().toString();
+        this.options = options;
+        this.finder = finder;
+        this.received = received;
+    }
+
+    /**
+     * Sniffs, opens and plans a file; never throws for a bad file (it is then refused).
+     *
+     * @param file the file, null not permitted
+     * @param options the options, null not permitted
+     * @param finder the region finder, null not permitted
+     * @param received the dates of {@code received.csv} beside the file, null not permitted
+     * @return the job, never null
+     */
+    public static FileJob prepare(Path file, IngestOptions options, RegionFinder finder, Map<String, LocalDate> received) {
+        FileJob j = new FileJob(file, options, finder, received);
+        try {
+            j.sha256 = sha256(file);
+            j.format = FormatSniffer.sniff(file, options.limits());
+            try (WorkbookSource src = WorkbookFormat.of(j.format).open(file, options.limits())) {
+                j.date1904 = src.date1904();
+                j.plan(src);
+            }
+            j.facts = j.resolve();
+        } catch (RefusedFileException e) {
+            j.refused = e;
+        } catch (IOException | RuntimeException e) {
+            j.refused = new RefusedFileException(ProblemCode.CORRUPT_FILE,
+                    "文件已损坏或无法读取（" + e.getClass().getSimpleName() + "）。请用 Excel 重新保存为 .xlsx 后再报送。",
+                    "the file is damaged or cannot be read (" + e + "); save it again as .xlsx and send it again", e);
+        }
+        return j;
+    }
+
+    /**
+     * Returns the period the file is for, to take files in period order.
+     *
+     * @return the period, or null (evaluations, refused files)
+     */
+    public Period period() {
+        return facts == null ? null : facts.period();
+    }
+
+    /**
+     * Returns the rank of the first dataset the file holds (organisations first), to take a period's
+     * CSV files in an order where organisations come before the rows that point to them.
+     *
+     * @return the rank
+     */
+    public int datasetRank() {
+        return plans.stream().filter(p -> p.layout != null).mapToInt(p -> Datasets.INPUTS.indexOf(p.dataset)).min()
+                .orElse(99);
+    }
+
+    /**
+     * Returns the file.
+     *
+     * @return the path, never null
+     */
+    public Path file() {
+        return file;
+    }
+
+    private void plan(WorkbookSource src) throws IOException {
+        List<String> names = src.sheetNames();
+        Set<DatasetSchema> taken = new LinkedHashSet<>();
+        for (String name : names) {
+            Optional<DatasetSchema> byName = LayoutDetector.datasetForSheet(name);
+            List<LayoutDetector.Line> head = head(src, name);
+            List<DatasetSchema> candidates = byName.map(List::of).orElse(Datasets.INPUTS);
+            Optional<SheetLayout> layout = LayoutDetector.detect(head, candidates);
+            if (layout.isEmpty()) {
+                if (byName.isPresent()) {
+                    fileProblems.add(problem(ProblemCode.NO_HEADER, Severity.FATAL, new Location(fileName, name, 0, null),
+                            null, "工作表“" + name + "”中找不到表头行（应含 " + byName.get().columns().stream()
+                                    .filter(Column::required).filter(Column::input).map(Column::header).toList() + " 等列），该表未读取",
+                            "no header row found in sheet '" + name + "' (expected columns such as " + byName.get().columns()
+                                    .stream().filter(Column::required).filter(Column::input).map(Column::header).toList()
+                                    + "); the sheet was not read"));
+                }
+                continue;
+            }
+            SheetLayout l = layout.get();
+            if (!l.missingRequired().isEmpty()) {
+                List<String> miss = l.missingRequired().stream().map(Column::header).toList();
+                fileProblems.add(problem(ProblemCode.MISSING_COLUMN, Severity.FATAL,
+                        new Location(fileName, name, l.lastHeaderRow(), String.join("、", miss)), null,
+                        "工作表“" + name + "”缺少必填列 " + miss + "，该表未读取；请按模板补齐列后重新报送",
+                        "sheet '" + name + "' lacks the required column(s) " + miss
+                                + "; the sheet was not read; add them as in the template and send it again"));
+                continue;
+            }
+            if (!taken.add(l.dataset())) {
+                fileProblems.add(problem(ProblemCode.UNKNOWN_COLUMN, Severity.WARNING, new Location(fileName, name, 0, null),
+                        null, "工作表“" + name + "”与前面的工作表是同一类数据，已忽略",
+                        "sheet '" + name + "' holds the same dataset as an earlier sheet and was ignored"));
+                continue;
+            }
+            plans.add(new Plan(name, l.dataset(), l));
+        }
+        if (plans.isEmpty()) {
+            throw new RefusedFileException(ProblemCode.MISSING_SHEET,
+                    "文件中没有可识别的工作表（应为 组织信息、关键人物、活动记录 或 年度评价），工作表有：" + names,
+                    "no sheet of the file could be recognised (expected 组织信息, 关键人物, 活动记录 or 年度评价); sheets: "
+                            + names);
+        }
+        plans.sort(Comparator.comparingInt(p -> Datasets.INPUTS.indexOf(p.dataset)));
+    }
+
+    private static final class Stop extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stop() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static List<LayoutDetector.Line> head(WorkbookSource src, String sheet) throws IOException {
+        List<LayoutDetector.Line> lines = new ArrayList<>();
+        try {
+            src.read(sheet, (r, c) -> {
+                lines.add(new LayoutDetector.Line(r, c));
+                if (lines.size() >= LayoutDetector.SEARCH_ROWS) {
+                    throw new Stop();
+                }
+            });
+        } catch (Stop s) {
+            // enough rows
+        }
+        return lines;
+    }
+
+    private Facts resolve() {
+        List<String> titles = new ArrayList<>();
+        for (Plan p : plans) {
+            titles.addAll(p.layout.titleLines());
+        }
+        boolean evaluationsOnly = plans.stream().allMatch(p -> p.dataset == EVALUATIONS);
+        // period
+        Period fromTitle = null;
+        for (String t : titles) {
+            Optional<Period> p = Period.find(FilingDates.withoutDate(t));
+            if (p.isPresent()) {
+                fromTitle = p.get();
+                break;
+            }
+        }
+        Period fromName = Period.find(fileName).orElse(null);
+        Period stated = options.period();
+        Period period;
+        if (fromTitle != null && fromName != null && !fromTitle.equals(fromName)) {
+            throw new RefusedFileException(ProblemCode.PERIOD_CONFLICT,
+                    "标题写的报送期是 " + fromTitle.label() + "，文件名写的是 " + fromName.label() + "，二者不一致。请改正后重新报送。",
+                    "the title states period " + fromTitle + " but the file name states " + fromName
+                            + "; correct one and send it again");
+        }
+        Period fromFile = fromTitle != null ? fromTitle : fromName;
+        if (stated != null && fromFile != null && !stated.equals(fromFile)) {
+            throw new RefusedFileException(ProblemCode.PERIOD_CONFLICT,
+                    "指定的报送期是 " + stated.label() + "，文件写的是 " + fromFile.label() + "，二者不一致。",
+                    "the period given (--period " + stated + ") conflicts with the file, which states " + fromFile);
+        }
+        period = stated != null ? stated : fromFile;
+        if (period == null && !evaluationsOnly) {
+            throw new RefusedFileException(ProblemCode.NO_PERIOD,
+                    "无法确定报送期：标题、填报行和文件名都没有写明（如“2024年第三季度”或“2024Q3”）。请在标题中写明报送期后重新报送。",
+                    "the period cannot be determined: neither the title, the 填报 line nor the file name states it (e.g."
+                            + " 2024年第三季度 or 2024Q3); state it in the title, or pass --period");
+        }
+        // county
+        Region fromText = null;
+        for (String t : titles) {
+            Optional<Region> r = finder.find(FilingDates.withoutDate(t));
+            if (r.isPresent()) {
+                fromText = r.get();
+                if (r.get().level() == RegionLevel.COUNTY) {
+                    break;
+                }
+            }
+        }
+        String stem = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
+        Region fromFileName = finder.findCode(stem).or(() -> finder.find(stem)).orElse(null);
+        Region fileRegion = fromText != null ? fromText : fromFileName;
+        if (fromText != null && fromFileName != null && fromText.level() == RegionLevel.COUNTY
+                && fromFileName.level() == RegionLevel.COUNTY && !fromText.code().equals(fromFileName.code())) {
+            throw new RefusedFileException(ProblemCode.COUNTY_CONFLICT,
+                    "标题写的是 " + fromText.name() + "，文件名写的是 " + fromFileName.name() + "，二者不一致。",
+                    "the title names " + fromText.name() + " (" + fromText.code() + ") but the file name names "
+                            + fromFileName.name() + " (" + fromFileName.code() + ")");
+        }
+        Gazetteer g = finder.gazetteer();
+        String submitter = options.submitter();
+        String county = null;
+        String scope = "00";
+        String via = null;
+        if (submitter != null) {
+            Region s = g.require(submitter);
+            if (fileRegion != null && !g.isWithin(fileRegion.code(), s.code()) && !g.isWithin(s.code(), fileRegion.code())) {
+                throw new RefusedFileException(ProblemCode.COUNTY_CONFLICT,
+                        "报送单位是 " + s.name() + "，但文件写的是 " + fileRegion.name() + "，二者不一致。",
+                        "the submitter is " + s.name() + " (" + s.code() + ") but the file names " + fileRegion.name()
+                                + " (" + fileRegion.code() + ")");
+            }
+            if (s.level() == RegionLevel.COUNTY) {
+                county = s.code();
+            } else if (fileRegion != null && fileRegion.level() == RegionLevel.COUNTY) {
+                county = fileRegion.code();
+            } else {
+                scope = s.code();
+                via = s.code();
+            }
+        } else if (fileRegion != null && fileRegion.level() == RegionLevel.COUNTY) {
+            county = fileRegion.code();
+        } else if (fileRegion != null) {
+            scope = fileRegion.code();
+            via = fileRegion.code();
+        }
+        // filing date
+        LocalDate filing = null;
+        for (String t : titles) {
+            Optional<FilingDates.Stated> st = FilingDates.inLine(t);
+            if (st.isPresent()) {
+                if (st.get().date() == null) {
+                    throw new RefusedFileException(ProblemCode.BAD_FILING_DATE,
+                            "填报日期“" + st.get().text() + "”无法识别，应写为 2024年10月8日 或 2024-10-08。",
+                            "the filing date '" + st.get().text() + "' cannot be read; expected e.g. 2024-10-08");
+                }
+                filing = st.get().date();
+                break;
+            }
+        }
+        if (filing == null) {
+            filing = received.get(fileName);
+        }
+        if (filing == null) {
+            filing = options.received();
+        }
+        return new Facts(period, county, scope, via, filing);
+    }
+
+    /** The outcome of running a file: its report, staged files, what they replace, feedback material. */
+    public static final class Outcome {
+        private final IngestReport.FileReport report;
+        private final List<StagedFile> staged;
+        private final Predicate<LiveFile> replaced;
+        private final List<Feedback> feedback;
+        private final Map<String, OrgIndex> orgs;
+
+        Outcome(IngestReport.FileReport report, List<StagedFile> staged, Predicate<LiveFile> replaced,
+                List<Feedback> feedback, Map<String, OrgIndex> orgs) {
+            this.report = report;
+            this.staged = staged;
+            this.replaced = replaced;
+            this.feedback = feedback;
+            this.orgs = orgs;
+        }
+
+        /** @return the file's report, never null */
+        public IngestReport.FileReport report() {
+            return report;
+        }
+
+        /** @return the staged files to make live, never null */
+        public List<StagedFile> staged() {
+            return staged;
+        }
+
+        /** @return which live files the staged ones replace, never null */
+        public Predicate<LiveFile> replaced() {
+            return replaced;
+        }
+
+        /** @return the feedback material per county (or per file when no county is known), never null */
+        public List<Feedback> feedback() {
+            return feedback;
+        }
+
+        /** @return organisations accepted per county, never null */
+        public Map<String, OrgIndex> organisations() {
+            return orgs;
+        }
+
+        /** Deletes the staged files (the file is abandoned). */
+        public void abort() {
+            for (StagedFile f : staged) {
+                try {
+                    Files.deleteIfExists(f.temp());
+                } catch (IOException e) {
+                    // the next run's cleanup removes it
+                }
+            }
+        }
+    }
+
+    /**
+     * Material for one feedback workbook.
+     *
+     * @param county the county code, or null when the file's county is unknown
+     * @param period the period, or null
+     * @param file the source file name, never null
+     * @param outcome the file or submission outcome, never null
+     * @param problems the problems, never null
+     * @param rows the rejected rows by sheet, never null
+     * @param sheets the sheet counts, never null
+     */
+    public record Feedback(String county, Period period, String file, IngestReport.Outcome outcome,
+            List<Problem> problems, List<FeedbackRows> rows, List<IngestReport.SheetReport> sheets) {
+    }
+
+    /**
+     * Reads the file's sheets into staged files.
+     *
+     * @param knowledge what earlier submissions say, null not permitted
+     * @param sequence a number making submission ids unique within the run
+     * @return the outcome, never null
+     */
+    public Outcome run(Knowledge knowledge, int sequence) {
+        if (refused != null) {
+            return refusedOutcome(refused);
+        }
+        Run r = new Run(knowledge, sequence);
+        try (WorkbookSource src = WorkbookFormat.of(format).open(file, options.limits())) {
+            for (Plan p : plans) {
+                r.sheet(src, p);
+            }
+            return r.finish();
+        } catch (RefusedFileException e) {
+            r.abort();
+            return refusedOutcome(e);
+        } catch (IOException | RuntimeException e) {
+            r.abort();
+            return refusedOutcome(new RefusedFileException(ProblemCode.CORRUPT_FILE,
+                    "读取文件时出错（" + e.getClass().getSimpleName() + "），文件可能已损坏。请用 Excel 重新保存为 .xlsx 后再报送。",
+                    "reading the file failed (" + e + "); it may be damaged; save it again as .xlsx and send it again", e));
+        }
+    }
+
+    private Outcome refusedOutcome(RefusedFileException e) {
+        List<Problem> ps = new ArrayList<>(fileProblems);
+        ps.add(0, new Problem(e.code(), Severity.FATAL, Location.ofFile(fileName), null, null, e.messageZh(),
+                e.messageEn()));
+        IngestReport.FileReport rep = new IngestReport.FileReport(file, sha256, format == null ? null : format.name(),
+                IngestReport.Outcome.REFUSED, List.of(), List.of(), ps, List.of());
+        String county = facts != null ? facts.county() : options.submitter();
+        Feedback fb = new Feedback(county, facts == null ? options.period() : facts.period(), fileName,
+                IngestReport.Outcome.REFUSED, ps, List.of(), List.of());
+        return new Outcome(rep, List.of(), f -> false, List.of(fb), Map.of());
+    }
+
+    private Problem problem(ProblemCode code, Severity sev, Location loc, String value, String zh, String en) {
+        return new Problem(code, sev, loc, null, value, zh, en);
+    }
+
+    /** The state of one run over the file's sheets. */
+    private final class Run {
+        private final Knowledge knowledge;
+        private final int sequence;
+        private final Map<String, SubmissionBuilder> subs = new LinkedHashMap<>();
+        private final Map<String, SheetCounts> fileCounts = new LinkedHashMap<>();
+        private final Map<String, OrgIndex> fileOrgs = new HashMap<>();
+        private final Map<String, OrgIndex> knownCache = new HashMap<>();
+        private final OrgIndex fileOrgIndex = new OrgIndex();
+        private final Map<String, String> orgCounty = new HashMap<>();
+        private final Instant now;
+        private final List<Problem> fileLevel = new ArrayList<>(fileProblems);
+        private long rowsSoFar;
+
+        Run(Knowledge knowledge, int sequence) {
+            this.knowledge = knowledge;
+            this.sequence = sequence;
+            this.now = options.clock().instant();
+        }
+
+        SubmissionBuilder submission(String county, Period p) {
+            return subs.computeIfAbsent(county + "|" + p, k -> {
+                String id = county + "-" + p + "-" + STAMP.format(now) + "-" + sequence;
+                return new SubmissionBuilder(id, county, p, facts.via(), facts.filingDate(), knowledge.warehouse(),
+                        options.dryRun());
+            });
+        }
+
+        OrgIndex known(String county, Period p) {
+            return knownCache.computeIfAbsent(county + "|" + p, k -> knowledge.organisations(county, p));
+        }
+
+        void sheet(WorkbookSource src, Plan plan) throws IOException {
+            SheetLayout l = plan.layout;
+            DatasetSchema ds = plan.dataset;
+            SheetCounts fc = fileCounts.computeIfAbsent(plan.sheet, s -> new SheetCounts(s, ds.name()));
+            SubmissionBuilder single = facts.county() != null && ds != EVALUATIONS ? submission(facts.county(), facts.period())
+                    : null;
+            if (single != null) {
+                single.counts(plan.sheet, ds);
+            }
+            for (Integer c : l.unknown()) {
+                Problem p = problem(ProblemCode.UNKNOWN_COLUMN, Severity.WARNING,
+                        new Location(fileName, plan.sheet, l.lastHeaderRow(), l.header(c)), null,
+                        "未识别的列“" + l.header(c) + "”，已忽略", "unknown column '" + l.header(c) + "', ignored");
+                if (single != null) {
+                    single.problem(p);
+                    single.rejectsSink(ds).write(rejectRow(p, ds, single));
+                } else {
+                    fileLevel.add(p);
+                }
+            }
+            SheetProcessor sp = new SheetProcessor(plan, fc, single);
+            src.read(plan.sheet, sp);
+            sp.end();
+            for (SubmissionBuilder s : subs.values()) {
+                if (ds == EVALUATIONS ? s.period.kind() == Period.Kind.YEAR : s.period.kind() != Period.Kind.YEAR) {
+                    s.datasets.add(ds);
+                    s.counts(plan.sheet, ds);
+                }
+            }
+            options.progress().rowsRead(file, rowsSoFar);
+        }
+
+        Outcome finish() {
+            List<StagedFile> staged = new ArrayList<>();
+            List<IngestReport.SubmissionReport> reports = new ArrayList<>();
+            List<Feedback> feedback = new ArrayList<>();
+            for (SubmissionBuilder s : subs.values()) {
+                carryForward(s);
+                if (s.datasets.contains(EVALUATIONS)) {
+                    mergeEvaluations(s);
+                }
+                staged.addAll(s.finish());
+                IngestReport.SubmissionReport rep = s.report();
+                reports.add(rep);
+                staged.addAll(submissionRow(s, rep));
+                List<FeedbackRows> rows = new ArrayList<>(s.feedback.values());
+                feedback.add(new Feedback(s.county, s.period, fileName, rep.outcome(), s.feedbackProblems, rows,
+                        rep.sheets()));
+                fileOrgs.computeIfAbsent(s.county, c -> new OrgIndex()).addAll(s.orgs);
+            }
+            if (!fileLevel.isEmpty() && (facts.county() == null || subs.isEmpty())) {
+                feedback.add(new Feedback(facts.county(), facts.period(), fileName, IngestReport.Outcome.PARTIAL, fileLevel,
+                        List.of(), fileCounts.values().stream().map(SheetCounts::report).toList()));
+            } else if (!fileLevel.isEmpty() && !feedback.isEmpty()) {
+                Feedback f0 = feedback.get(0);
+                List<Problem> all = new ArrayList<>(fileLevel);
+                all.addAll(f0.problems());
+                feedback.set(0, new Feedback(f0.county(), f0.period(), f0.file(), IngestReport.Outcome.PARTIAL, all,
+                        f0.rows(), f0.sheets()));
+            }
+            boolean fileRejects = fileCounts.values().stream().anyMatch(c -> c.rejected > 0)
+                    || fileLevel.stream().anyMatch(Problem::rejects);
+            IngestReport.Outcome o = subs.isEmpty() || fileRejects
+                    || reports.stream().anyMatch(x -> x.outcome() != IngestReport.Outcome.ACCEPTED)
+                            ? IngestReport.Outcome.PARTIAL : IngestReport.Outcome.ACCEPTED;
+            IngestReport.FileReport rep = new IngestReport.FileReport(file, sha256, format.name(), o,
+                    fileCounts.values().stream().map(SheetCounts::report).toList(), reports,
+                    fileLevel.size() > IngestReport.PROBLEMS_KEPT ? fileLevel.subList(0, IngestReport.PROBLEMS_KEPT)
+                            : fileLevel, List.of());
+            List<SubmissionBuilder> list = List.copyOf(subs.values());
+            Predicate<LiveFile> replaced = f -> {
+                for (SubmissionBuilder s : list) {
+                    if (!f.county().equals(s.county) || !f.period().equals(s.period.toString())) {
+                        continue;
+                    }
+                    for (DatasetSchema ds : s.datasets) {
+                        if (f.dataset().equals(ds.name())) {
+                            return true;
+                        }
+                        if (f.dataset().equals(REJECTS.name()) && f.path().contains("-" + ds.name() + "-")) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            };
+            return new Outcome(rep, staged, replaced, feedback, fileOrgs);
+        }
+
+        void abort() {
+            subs.values().forEach(SubmissionBuilder::abort);
+        }
+
+        private List<StagedFile> submissionRow(SubmissionBuilder s, IngestReport.SubmissionReport rep) {
+            Map<String, Object> v = new HashMap<>();
+            v.put(SUBMISSION_ID, s.id);
+            v.put(COUNTY_CODE, s.county);
+            v.put(PERIOD, s.period.toString());
+            v.put(VIA, s.via);
+            v.put(FILING_DATE, s.filingDate);
+            v.put(INGESTED_AT, now);
+            v.put(SOURCE_FILE, fileName);
+            v.put(SHA256, sha256);
+            v.put(DATASETS, String.join(",", rep.datasets()));
+            long read = 0;
+            long acc = 0;
+            long rej = 0;
+            long skip = 0;
+            for (IngestReport.SheetReport sr : rep.sheets()) {
+                read += sr.read();
+                acc += sr.accepted();
+                rej += sr.rejected();
+                skip += sr.skipped();
+            }
+            v.put(ROWS_READ, read);
+            v.put(ROWS_ACCEPTED, acc);
+            v.put(ROWS_REJECTED, rej);
+            v.put(ROWS_SKIPPED, skip);
+            Sink sink = new Sink(knowledge.warehouse(), SUBMISSIONS, s.period.toString(), s.county, s.id, options.dryRun());
+            sink.write(v);
+            StagedFile f = sink.finish();
+            return f == null ? List.of() : List.of(f);
+        }
+
+        private void carryForward(SubmissionBuilder s) {
+            if (s.datasets.contains(ORGANISATIONS)) {
+                Set<String> missing = new LinkedHashSet<>(s.rejectedOrgKeys);
+                missing.removeIf(s.orgs::contains);
+                if (!missing.isEmpty()) {
+                    for (Map<String, Object> prev : knowledge.previousSnapshot(ORGANISATIONS, s.county, s.period)) {
+                        if (missing.remove((String) prev.get(ORG_KEY))) {
+                            writeCarried(s, ORGANISATIONS, prev);
+                            s.orgs.add((String) prev.get(ORG_KEY), (String) prev.get(ORG_ID), (String) prev.get(ORG_NAME),
+                                    (String) prev.get(REGION_CODE));
+                        }
+                    }
+                }
+            }
+            if (s.datasets.contains(POSTS)) {
+                Set<String> missing = new LinkedHashSet<>(s.rejectedPostKeys);
+                missing.removeAll(s.acceptedPostKeys);
+                if (!missing.isEmpty()) {
+                    for (Map<String, Object> prev : knowledge.previousSnapshot(POSTS, s.county, s.period)) {
+                        if (missing.contains(postIdentity(prev.get(ORG_KEY), prev.get(PERSON_NAME)))) {
+                            writeCarried(s, POSTS, prev);
+                        }
+                    }
+                }
+            }
+        }
+
+        private void writeCarried(SubmissionBuilder s, DatasetSchema ds, Map<String, Object> prev) {
+            Map<String, Object> v = new HashMap<>(prev);
+            v.put(SUBMISSION_ID, s.id);
+            v.put(PERIOD, s.period.toString());
+            v.put(CARRIED_FORWARD, Boolean.TRUE);
+            s.sink(ds).write(v);
+            for (SheetCounts c : s.sheets.values()) {
+                if (ds.name().equals(c.dataset)) {
+                    c.carried++;
+                    fileCounts.get(c.sheet).carried++;
+                    break;
+                }
+            }
+        }
+
+        private void mergeEvaluations(SubmissionBuilder s) {
+            for (Map<String, Object> prev : knowledge.evaluations(s.period, s.county)) {
+                String key = prev.get(ORG_KEY) + "|" + prev.get(YEAR);
+                if (!s.evaluationKeys.contains(key)) {
+                    s.sink(EVALUATIONS).write(prev);
+                }
+            }
+        }
+
+        Map<String, Object> rejectRow(Problem p, DatasetSchema ds, SubmissionBuilder s) {
+            Map<String, Object> v = new HashMap<>();
+            v.put(SUBMISSION_ID, s == null ? "" : s.id);
+            v.put(COUNTY_CODE, s == null ? null : s.county);
+            v.put(PERIOD, s == null ? null : s.period.toString());
+            v.put(DATASET, ds == null ? null : ds.name());
+            v.put(SOURCE_FILE, fileName);
+            v.put(SHEET, p.location().sheet());
+            v.put(SOURCE_ROW, p.location().row() == 0 ? null : p.location().row());
+            v.put(COLUMN, p.location().column());
+            v.put(CODE, p.code().name());
+            v.put(SEVERITY, p.severity().name());
+            v.put(VALUE, p.value());
+            v.put(MESSAGE_ZH, p.messageZh());
+            v.put(MESSAGE_EN, p.messageEn());
+            return v;
+        }
+
+        /** Streams one sheet's rows. */
+        private final class SheetProcessor implements RowHandler {
+            private final Plan plan;
+            private final SheetLayout l;
+            private final DatasetSchema ds;
+            private final SheetCounts fc;
+            private final SubmissionBuilder single;
+            private final int[] cols;
+            private final Column[] colDefs;
+            private final int[] numeric;
+            private final double[] sums;
+            private final double[] subSums;
+            private final List<String> headers;
+            private final int width;
+
+            SheetProcessor(Plan plan, SheetCounts fc, SubmissionBuilder single) {
+                this.plan = plan;
+                this.l = plan.layout;
+                this.ds = plan.dataset;
+                this.fc = fc;
+                this.single = single;
+                List<Map.Entry<Integer, Column>> e = new ArrayList<>(l.columns().entrySet());
+                e.removeIf(x -> x.getValue().name().equals(PHONE));
+                e.sort(Map.Entry.comparingByKey());
+                cols = e.stream().mapToInt(Map.Entry::getKey).toArray();
+                colDefs = e.stream().map(Map.Entry::getValue).toArray(Column[]::new);
+                numeric = e.stream().filter(x -> x.getValue().type() == ColumnType.INT
+                        || x.getValue().type() == ColumnType.DOUBLE || x.getValue().type() == ColumnType.LONG)
+                        .mapToInt(Map.Entry::getKey).toArray();
+                sums = new double[numeric.length];
+                subSums = new double[numeric.length];
+                int w = 0;
+                for (Integer k : l.headers().keySet()) {
+                    w = Math.max(w, k + 1);
+                }
+                width = w;
+                List<String> h = new ArrayList<>();
+                for (int i = 0; i < w; i++) {
+                    h.add(l.header(i) == null ? "" : l.header(i));
+                }
+                headers = h;
+            }
+
+            @Override
+            public void row(int rowNum, String[] cells) {
+                if (rowNum <= l.lastHeaderRow()) {
+                    if (rowNum < l.firstHeaderRow()) {
+                        layoutRow(RowKind.TITLE, rowNum, cells);
+                    }
+                    return;
+                }
+                if ((++rowsSoFar & 0x3FFF) == 0) {
+                    options.progress().rowsRead(file, rowsSoFar);
+                }
+                RowKind k = RowKind.classify(cells);
+                if (k != RowKind.DATA) {
+                    layoutRow(k, rowNum, cells);
+                    return;
+                }
+                dataRow(rowNum, cells);
+            }
+
+            void end() {
+                // nothing buffered
+            }
+
+            private void layoutRow(RowKind k, int rowNum, String[] cells) {
+                fc.read++;
+                fc.skipped++;
+                if (single != null) {
+                    SheetCounts c = single.counts(plan.sheet, ds);
+                    c.read++;
+                    c.skipped++;
+                }
+                if (k == RowKind.TOTAL) {
+                    checkTotal(rowNum, cells);
+                }
+            }
+
+            private void checkTotal(int rowNum, String[] cells) {
+                String first = "";
+                for (String c : cells) {
+                    if (c != null && !c.isBlank()) {
+                        first = Text.normalize(c);
+                        break;
+                    }
+                }
+                boolean sub = first.startsWith("小计");
+                for (int i = 0; i < numeric.length; i++) {
+                    int col = numeric[i];
+                    double written = number(col < cells.length ? cells[col] : null);
+                    double expected = sub ? subSums[i] : sums[i];
+                    if (!Double.isNaN(written) && Math.abs(written - expected) > 1e-6) {
+                        String h = l.header(col);
+                        Problem p = problem(ProblemCode.TOTAL_MISMATCH, Severity.WARNING,
+                                new Location(fileName, plan.sheet, rowNum, h), fmt(written),
+                                "合计行“" + h + "”为 " + fmt(written) + "，明细行合计为 " + fmt(expected) + "，请核对",
+                                "the total row gives " + fmt(written) + " for '" + h + "' but the detail rows add up to "
+                                        + fmt(expected));
+                        if (single != null) {
+                            single.problem(p);
+                            single.rejectsSink(ds).write(rejectRow(p, ds, single));
+                        } else {
+                            fileLevel.add(p);
+                        }
+                    }
+                    if (sub) {
+                        subSums[i] = 0;
+                    }
+                }
+            }
+
+            private void dataRow(int rowNum, String[] cells) {
+                fc.read++;
+                for (int i = 0; i < numeric.length; i++) {
+                    int col = numeric[i];
+                    double v = number(col < cells.length ? cells[col] : null);
+                    if (!Double.isNaN(v)) {
+                        sums[i] += v;
+                        subSums[i] += v;
+                    }
+                }
+                Map<String, String> raw = new HashMap<>(cols.length * 2);
+                for (int i = 0; i < cols.length; i++) {
+                    int c = cols[i];
+                    if (c < cells.length && cells[c] != null) {
+                        raw.put(colDefs[i].name(), cells[c]);
+                    }
+                }
+                Location loc = new Location(fileName, plan.sheet, rowNum, null);
+                String county = single != null ? single.county : facts.county() != null && ds != EVALUATIONS ? facts.county()
+                        : rowCounty(raw);
+                if (county == null) {
+                    fc.rejected++;
+                    Problem p = problem(ProblemCode.UNKNOWN_COUNTY_ROW, Severity.ERROR, loc, null,
+                            "无法确定该行属于哪个县（区）：请填写所在地区（乡镇名称或区划代码）或所在县（区）",
+                            "the row's county cannot be determined: give its region (township name or code) or county");
+                    fileLevel.add(p);
+                    return;
+                }
+                Period p = facts.period();
+                if (ds == EVALUATIONS) {
+                    p = yearOf(raw.get(YEAR));
+                    if (p == null) {
+                        p = facts.period() == null ? null : Period.year(facts.period().year());
+                    }
+                    if (p == null) {
+                        fc.rejected++;
+                        fileLevel.add(problem(ProblemCode.BAD_NUMBER, Severity.ERROR, loc.withColumn("年度"), raw.get(YEAR),
+                                "年度应为四位年份，如 2024", "the year should be four digits, e.g. 2024"));
+                        return;
+                    }
+                }
+                SubmissionBuilder s = single != null ? single : submission(county, p);
+                SheetCounts sc = s.counts(plan.sheet, ds);
+                sc.read++;
+                RowCheck.Checked checked = options.rowCheck().check(ds, loc, raw,
+                        new RowCheck.Context(county, ds == EVALUATIONS ? null : facts.period(), facts.filingDate(), date1904));
+                List<Problem> problems = new ArrayList<>(checked.problems());
+                Map<String, Object> values = checked.values() == null ? null
+                        : checked.values() instanceof HashMap<String, Object> hm ? hm : new HashMap<>(checked.values());
+                boolean skipped = false;
+                if (values != null) {
+                    skipped = crossRow(s, county, p, loc, raw, values, problems);
+                    if (problems.stream().anyMatch(Problem::rejects)) {
+                        values = null;
+                    }
+                }
+                for (Problem pr : problems) {
+                    s.problem(pr);
+                    s.rejectsSink(ds).write(rejectRow(pr, ds, s));
+                }
+                if (values == null) {
+                    sc.rejected++;
+                    rememberRejected(s, county, raw);
+                    feedbackRow(s, rowNum, cells, problems);
+                } else if (skipped) {
+                    sc.skipped++;
+                    fc.skipped++;
+                } else {
+                    values.put(SUBMISSION_ID, s.id);
+                    values.put(COUNTY_CODE, county);
+                    values.put(PERIOD, s.period.toString());
+                    values.put(SOURCE_ROW, rowNum);
+                    s.sink(ds).write(values);
+                    sc.accepted++;
+                    if (ds == ORGANISATIONS) {
+                        String key = (String) values.get(ORG_KEY);
+                        s.orgs.add(key, (String) values.get(ORG_ID), (String) values.get(ORG_NAME),
+                                (String) values.get(REGION_CODE));
+                        fileOrgIndex.add(key, (String) values.get(ORG_ID), (String) values.get(ORG_NAME), null);
+                        orgCounty.put(key, county);
+                    } else if (ds == POSTS) {
+                        s.acceptedPostKeys.add(postIdentity(values.get(ORG_KEY), values.get(PERSON_NAME)));
+                    }
+                }
+                if (values == null) {
+                    fc.rejected++;
+                } else if (!skipped) {
+                    fc.accepted++;
+                }
+            }
+
+            /** The rules that span rows; returns true when the row is to be skipped as already received. */
+            private boolean crossRow(SubmissionBuilder s, String county, Period p, Location loc, Map<String, String> raw,
+                    Map<String, Object> values, List<Problem> problems) {
+                String key;
+                if (ds == ORGANISATIONS) {
+                    key = (String) values.get(ORG_KEY);
+                } else if (ds == EVALUATIONS) {
+                    key = values.get(ORG_KEY) + "|" + values.get(YEAR);
+                } else {
+                    String orgKey = (String) values.get(ORG_KEY);
+                    String resolved = null;
+                    if (s.orgs.contains(orgKey)) {
+                        resolved = orgKey;
+                    } else {
+                        resolved = s.orgs.resolve(raw.get(ORG_ID), raw.get(ORG_NAME));
+                    }
+                    OrgIndex known = null;
+                    if (resolved == null) {
+                        known = known(county, p);
+                        resolved = known.contains(orgKey) ? orgKey : known.resolve(raw.get(ORG_ID), raw.get(ORG_NAME));
+                    }
+                    if (resolved == null) {
+                        String shown = raw.get(ORG_ID) != null ? raw.get(ORG_ID) : raw.get(ORG_NAME);
+                        String header = l.header(l.indexOf(raw.get(ORG_ID) != null ? ORG_ID : ORG_NAME));
+                        problems.add(problem(ProblemCode.UNKNOWN_ORGANISATION, Severity.ERROR, loc.withColumn(header), shown,
+                                "找不到组织“" + Text.normalize(shown) + "”：它不在本次报送的组织信息中，也不在此前已接收的报送中；请先在“组织信息”中填报该组织",
+                                "organisation '" + Text.normalize(shown) + "' is unknown: not in this submission's"
+                                        + " organisations nor in an earlier accepted one; report it in 组织信息 first"));
+                        return false;
+                    }
+                    values.put(ORG_KEY, resolved);
+                    if (ds == ACTIVITIES && values.get(PLACE_CODE) == null) {
+                        String region = s.orgs.region(resolved);
+                        if (region == null) {
+                            region = (known != null ? known : known(county, p)).region(resolved);
+                        }
+                        values.put(PLACE_CODE, region != null ? region : county);
+                        values.put(PLACE_DEFAULTED, Boolean.TRUE);
+                    }
+                    key = ds == POSTS ? resolved + "|" + norm(values.get(PERSON_NAME)) + "|" + values.get(ROLE) + "|"
+                            + values.get(POST) + "|" + values.get(START_DATE) : Knowledge.activityKey(values);
+                }
+                if (!s.seen(ds).add(key)) {
+                    problems.add(problem(ProblemCode.DUPLICATE_ROW, Severity.ERROR, loc, null,
+                            "与本文件中前面的一行重复（以第一次出现的为准）", "the row repeats an earlier row of this file (the first copy stands)"));
+                    return false;
+                }
+                if (ds == ACTIVITIES && receivedKeys(county, p).contains(key)) {
+                    problems.add(problem(ProblemCode.ALREADY_RECEIVED, Severity.INFO, loc, null,
+                            "该活动此前已报送并接收，本次跳过，不重复统计", "this activity was received in an earlier submission; skipped"));
+                    return true;
+                }
+                if (ds == EVALUATIONS) {
+                    s.evaluationKeys.add(key);
+                    String content = Knowledge.evaluationContent(values);
+                    for (Map<String, Object> prev : knowledge.evaluations(s.period, county)) {
+                        if (Knowledge.evaluationContent(prev).equals(content)) {
+                            problems.add(problem(ProblemCode.ALREADY_RECEIVED, Severity.INFO, loc, null,
+                                    "该评价此前已报送并接收，本次跳过", "this evaluation was received before; skipped"));
+                            s.evaluationKeys.remove(key);
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            }
+
+            private String receivedCounty;
+            private Period receivedPeriod;
+            private Set<String> received;
+
+            private Set<String> receivedKeys(String county, Period p) {
+                if (!county.equals(receivedCounty) || !p.equals(receivedPeriod)) {
+                    received = knowledge.activityKeys(county, p);
+                    receivedCounty = county;
+                    receivedPeriod = p;
+                }
+                return received;
+            }
+
+            private void rememberRejected(SubmissionBuilder s, String county, Map<String, String> raw) {
+                if (ds == ORGANISATIONS && (raw.get(ORG_ID) != null || raw.get(ORG_NAME) != null)) {
+                    s.rejectedOrgKeys.add(BasicRowCheck.orgKey(county, raw.get(ORG_ID), raw.get(ORG_NAME)));
+                } else if (ds == POSTS && raw.get(PERSON_NAME) != null) {
+                    String orgKey = s.orgs.resolve(raw.get(ORG_ID), raw.get(ORG_NAME));
+                    if (orgKey == null) {
+                        orgKey = known(county, s.period).resolve(raw.get(ORG_ID), raw.get(ORG_NAME));
+                    }
+                    if (orgKey != null) {
+                        s.rejectedPostKeys.add(postIdentity(orgKey, raw.get(PERSON_NAME)));
+                    }
+                }
+            }
+
+            private void feedbackRow(SubmissionBuilder s, int rowNum, String[] cells, List<Problem> problems) {
+                FeedbackRows fr = s.feedback.computeIfAbsent(plan.sheet, sh -> FeedbackRows.of(sh, headers));
+                if (fr.rows().size() >= FeedbackRows.MAX_ROWS) {
+                    return;
+                }
+                List<String> shown = new ArrayList<>(width);
+                for (int i = 0; i < width; i++) {
+                    String v = i < cells.length ? cells[i] : null;
+                    Column c = l.columns().get(i);
+                    if (c != null && c.name().equals(PHONE)) {
+                        v = null;
+                    } else if (c != null && c.personal() && v != null) {
+                        v = Masking.name(v);
+                    }
+                    shown.add(v);
+                }
+                Set<String> bad = new LinkedHashSet<>();
+                for (Problem p : problems) {
+                    if (p.location().column() != null) {
+                        bad.add(p.location().column());
+                    }
+                }
+                fr.rows().add(new FeedbackRows.Row(rowNum, shown, bad));
+            }
+
+            private String rowCounty(Map<String, String> raw) {
+                Gazetteer g = finder.gazetteer();
+                if (ds == ORGANISATIONS) {
+                    return regionCounty(raw.get(REGION_CODE));
+                }
+                if (ds == EVALUATIONS) {
+                    String c = regionCounty(raw.get(EVAL_COUNTY));
+                    if (c != null) {
+                        return c;
+                    }
+                }
+                String key = fileOrgIndex.resolve(raw.get(ORG_ID), raw.get(ORG_NAME));
+                if (key != null) {
+                    return orgCounty.get(key);
+                }
+                if (ds == ACTIVITIES) {
+                    return regionCounty(raw.get(PLACE_CODE));
+                }
+                return null;
+            }
+
+            private String regionCounty(String cell) {
+                if (cell == null || cell.isBlank()) {
+                    return null;
+                }
+                Gazetteer g = finder.gazetteer();
+                String t = Text.normalize(cell).replace(" ", "");
+                Optional<String> code = Gazetteer.normalizeCode(t);
+                Region r = null;
+                if (code.isPresent()) {
+                    r = g.byCode(code.get()).orElse(null);
+                } else {
+                    NameMatch m = g.byName(facts.scope(), t);
+                    r = m.found() ? m.region() : null;
+                }
+                if (r == null || !g.isWithin(r.code(), facts.scope())) {
+                    return null;
+                }
+                return g.ancestorAt(r.code(), RegionLevel.COUNTY).map(Region::code).orElse(null);
+            }
+        }
+    }
+
+    private static String postIdentity(Object orgKey, Object personName) {
+        return orgKey + "|" + norm(personName);
+    }
+
+    private static String norm(Object o) {
+        return o == null ? "" : Text.normalizeAll(o.toString()).replace(" ", "");
+    }
+
+    private static Period yearOf(String cell) {
+        if (cell == null) {
+            return null;
+        }
+        String t = Text.normalize(cell).replace("年度", "").replace("年", "").strip();
+        if (t.matches("\\d{4}(\\.0+)?")) {
+            return Period.year(Integer.parseInt(t.substring(0, 4)));
+        }
+        return null;
+    }
+
+    /** Parses a plain number as written (full-width folded, commas allowed), or NaN. */
+    static double number(String s) {
+        if (s == null) {
+            return Double.NaN;
+        }
+        int n = s.length();
+        boolean digit = false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c != '.' && c != '-' && c != ',' && c != ' ' && c != '+') {
+                String t = Text.normalize(s).replace(",", "");
+                try {
+                    return Double.parseDouble(t);
+                } catch (NumberFormatException e) {
+                    return Double.NaN;
+                }
+            }
+        }
+        if (!digit) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(s.replace(",", "").strip());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

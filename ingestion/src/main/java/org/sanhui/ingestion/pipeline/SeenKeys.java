@@ -1,0 +1,82 @@
+package org.sanhui.ingestion.pipeline;
+
+/**
+ * A set of 64-bit key hashes (open addressing), so that a million rows' duplicate checks cost 16 MB
+ * rather than a million strings. A false "seen" needs a 64-bit collision (about 1 in 10^8 for a million keys).
+ */
+final class SeenKeys {
+
+    private long[] slots = new long[1024];
+    private int size;
+    private boolean zero;
+
+    /** Adds a key; returns false if it was already there. */
+    boolean add(String key) {
+        long h = hash(key);
+        if (h == 0) {
+            if (zero) {
+                return false;
+            }
+            zero = true;
+            return true;
+        }
+        if ((size + 1) * 2 > slots.length) {
+            grow();
+        }
+        return insert(slots, h);
+    }
+
+    boolean contains(String key) {
+        long h = hash(key);
+        if (h == 0) {
+            return zero;
+        }
+        int mask = slots.length - 1;
+        int i = (int) (h ^ (h >>> 32)) & mask;
+        while (slots[i] != 0) {
+            if (slots[i] == h) {
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
+        return false;
+    }
+
+    private boolean insert(long[] table, long h) {
+        int mask = table.length - 1;
+        int i = (int) (h ^ (h >>> 32)) & mask;
+        while (table[i] != 0) {
+            if (table[i] == h) {
+                return false;
+            }
+            i = (i + 1) & mask;
+        }
+        table[i] = h;
+        if (table == slots) {
+            size++;
+        }
+        return true;
+    }
+
+    private void grow() {
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        for (long h : old) {
+            if (h != 0) {
+                insert(slots, h);
+            }
+        }
+    }
+
+    static long hash(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h;
+    }
+}

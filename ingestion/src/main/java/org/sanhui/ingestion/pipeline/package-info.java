@@ -1,0 +1,4 @@
+/**
+ * One file through ingestion: row checks, the rules that span rows, submissions, staged outputs.
+ */
+package org.sanhui.ingestion.pipeline;

@@ -1,0 +1,220 @@
+package org.sanhui.ingestion.read.xlsx;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.dhatim.fastexcel.reader.SheetVisibility;
+import org.sanhui.ingestion.IngestLimits;
+import org.sanhui.ingestion.format.FileFormat;
+import org.sanhui.ingestion.format.ZipGuard;
+import org.sanhui.ingestion.read.CellBudget;
+import org.sanhui.ingestion.read.RowHandler;
+import org.sanhui.ingestion.read.WorkbookFormat;
+import org.sanhui.ingestion.read.WorkbookSource;
+
+/**
+ * Reads xlsx with fastexcel-reader, streaming, after {@link ZipGuard} has checked the zip. Cells come
+ * as their raw values: numbers (dates included, as serials) as written in the XML, shared strings
+ * resolved, booleans as TRUE/FALSE, formulas as their cached result.
+ */
+public final class XlsxFormat implements WorkbookFormat {
+
+    /** The reading options: with cell formats, no error cells on parse errors. */
+    public static final ReadingOptions OPTIONS = new ReadingOptions(true, false);
+
+    @Override
+    public FileFormat format() {
+        return FileFormat.XLSX;
+    }
+
+    @Override
+    public WorkbookSource open(Path file, IngestLimits limits) throws IOException {
+        ZipGuard.check(file, limits);
+        ReadableWorkbook wb = new ReadableWorkbook(file.toFile(), OPTIONS);
+        return new Source(wb, new CellBudget(limits));
+    }
+
+    private static final Object END = new Object();
+
+    /** A batch of parsed rows handed from the parsing thread to the checking thread. */
+    private static final class Batch {
+        static final int SIZE = 512;
+        final int[] rows = new int[SIZE];
+        final String[][] cells = new String[SIZE][];
+        int size;
+    }
+
+    private static final class Source implements WorkbookSource {
+        private final ReadableWorkbook wb;
+        private final CellBudget budget;
+        private final Map<String, Sheet> sheets = new HashMap<>();
+        private final List<String> names = new ArrayList<>();
+
+        Source(ReadableWorkbook wb, CellBudget budget) {
+            this.wb = wb;
+            this.budget = budget;
+            wb.getSheets().forEach(s -> {
+                if (s.getVisibility() == SheetVisibility.VISIBLE || s.getVisibility() == null) {
+                    names.add(s.getName());
+                }
+                sheets.put(s.getName(), s);
+            });
+        }
+
+        @Override
+        public List<String> sheetNames() {
+            return List.copyOf(names);
+        }
+
+        @Override
+        public boolean date1904() {
+            return wb.isDate1904();
+        }
+
+        @Override
+        public void read(String sheet, RowHandler handler) throws IOException {
+            Sheet s = sheets.get(sheet);
+            if (s == null) {
+                throw new IllegalArgumentException("no sheet '" + sheet + "', expected one of " + names);
+            }
+            budget.newSheet();
+            BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16);
+            AtomicBoolean cancelled = new AtomicBoolean();
+            Thread producer = new Thread(() -> produce(s, queue, cancelled), "sanhui-xlsx-reader");
+            producer.setDaemon(true);
+            producer.start();
+            try {
+                while (true) {
+                    Object o = queue.take();
+                    if (o == END) {
+                        return;
+                    }
+                    if (o instanceof Batch b) {
+                        for (int i = 0; i < b.size; i++) {
+                            handler.row(b.rows[i], b.cells[i]);
+                        }
+                    } else if (o instanceof IOException e) {
+                        throw e;
+                    } else if (o instanceof UncheckedIOException e) {
+                        throw e.getCause();
+                    } else if (o instanceof RuntimeException e) {
+                        throw e;
+                    } else if (o instanceof Error e) {
+                        throw e;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while reading sheet " + sheet, e);
+            } finally {
+                cancelled.set(true);
+                while (producer.isAlive()) {
+                    queue.clear();
+                    try {
+                        producer.join(20);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            }
+        }
+
+        /** Parses rows on a second thread, in batches, so that parsing and checking overlap on two cores. */
+        private void produce(Sheet s, BlockingQueue<Object> queue, AtomicBoolean cancelled) {
+            Object last = END;
+            try (var rows = s.openStream()) {
+                Iterator<Row> it = rows.iterator();
+                Batch b = new Batch();
+                while (!cancelled.get() && it.hasNext()) {
+                    Row r = it.next();
+                    b.rows[b.size] = r.getRowNum();
+                    b.cells[b.size] = cells(r);
+                    if (++b.size == Batch.SIZE) {
+                        if (!offer(queue, b, cancelled)) {
+                            return;
+                        }
+                        b = new Batch();
+                    }
+                }
+                if (b.size > 0 && !offer(queue, b, cancelled)) {
+                    return;
+                }
+            } catch (Throwable e) {
+                last = e;
+            }
+            offer(queue, last, cancelled);
+        }
+
+        private static boolean offer(BlockingQueue<Object> queue, Object o, AtomicBoolean cancelled) {
+            try {
+                while (!cancelled.get()) {
+                    if (queue.offer(o, 50, TimeUnit.MILLISECONDS)) {
+                        return true;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        }
+
+        private String[] cells(Row r) {
+            budget.row();
+            int n = r.getCellCount();
+            String[] out = new String[n];
+            for (int i = 0; i < n; i++) {
+                Cell c = r.getCell(i);
+                if (c == null) {
+                    continue;
+                }
+                String v = text(c);
+                if (v != null && !v.isEmpty()) {
+                    out[i] = budget.cell(v);
+                }
+            }
+            return out;
+        }
+
+        private static String text(Cell c) {
+            CellType t = c.getType();
+            if (t == null) {
+                return c.getRawValue();
+            }
+            switch (t) {
+                case EMPTY:
+                    return null;
+                case STRING: {
+                    Object v = c.getValue();
+                    return v == null ? c.getRawValue() : v.toString();
+                }
+                case BOOLEAN: {
+                    String raw = c.getRawValue();
+                    return "1".equals(raw) || "true".equalsIgnoreCase(raw) ? "TRUE" : "FALSE";
+                }
+                default:
+                    return c.getRawValue();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            wb.close();
+        }
+    }
+}

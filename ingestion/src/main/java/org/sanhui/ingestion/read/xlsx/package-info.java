@@ -1,0 +1,4 @@
+/**
+ * xlsx through fastexcel-reader, streaming.
+ */
+package org.sanhui.ingestion.read.xlsx;

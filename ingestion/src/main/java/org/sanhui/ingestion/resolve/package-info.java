@@ -1,0 +1,4 @@
+/**
+ * What a file says about itself: period, county and filing date.
+ */
+package org.sanhui.ingestion.resolve;

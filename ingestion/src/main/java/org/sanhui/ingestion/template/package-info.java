@@ -1,0 +1,4 @@
+/**
+ * The workbook template a county fills in.
+ */
+package org.sanhui.ingestion.template;
