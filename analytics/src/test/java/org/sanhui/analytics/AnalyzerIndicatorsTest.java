@@ -357,13 +357,13 @@ class AnalyzerIndicatorsTest {
     @Test
     void m1MilestonesNowAndAtTheDeadline() {
         // Ningxia C1 full by 2023-11-30: now 1/22; at the deadline (2023Q4 snapshot: A a1 a2 only) 0/22: not met
-        rate("M1.ningxia_c1_full", "64", "", 1, 22);
-        rate("M1.ningxia_c1_full", "64", "at=deadline", 0, 22);
-        assertThat(value("2024Q4", "M1.ningxia_c1_full", "64", "at=met_on_time")).isEqualTo(0.0);
-        assertThat(value("2024Q4", "M1.ningxia_c1_full", "64", "at=target")).isEqualTo(1.0);
+        rate("M1.ningxia_sanhui_full", "64", "", 1, 22);
+        rate("M1.ningxia_sanhui_full", "64", "at=deadline", 0, 22);
+        assertThat(value("2024Q4", "M1.ningxia_sanhui_full", "64", "at=met_on_time")).isEqualTo(0.0);
+        assertThat(value("2024Q4", "M1.ningxia_sanhui_full", "64", "at=target")).isEqualTo(1.0);
         // Yinchuan C3 by 2019-07-15: now 1/2; nothing was reported by then
-        rate("M1.yinchuan_c3_county", "6401", "", 1, 2);
-        assertThat(ROWS).doesNotContainKey("2024Q4|M1.yinzhou_a7|330212|");
+        rate("M1.yinchuan_3plus1_county", "6401", "", 1, 2);
+        assertThat(ROWS).doesNotContainKey("2024Q4|M1.yinzhou_service_coverage|330212|");
     }
 
     @Test
