@@ -276,13 +276,16 @@ class AnalyzerIndicatorsTest {
     @Test
     void g1g2GradeDistributionAndTransitions() {
         // 2024: societies existing at the year end: A a1 A, a2 C, a10 C; B b1 B, b2 A, b3 -; C c1 A -> 7
-        rate("2024", "G1.A", "64", "", 3, 7);
-        rate("2024", "G1.B", "64", "", 1, 7);
-        rate("2024", "G1.C", "64", "", 2, 7);
-        rate("2024", "G1.NOT_EVALUATED", "64", "", 1, 7);
-        rate("2024", "G1.C", "64", "kind=OTHER_SOCIETY", 1, 1);
+        // (G1 values are counts)
+        assertThat(value("2024", "G1.A", "64", "")).isEqualTo(3);
+        assertThat(value("2024", "G1.B", "64", "")).isEqualTo(1);
+        assertThat(value("2024", "G1.C", "64", "")).isEqualTo(2);
+        assertThat(value("2024", "G1.NOT_EVALUATED", "64", "")).isEqualTo(1);
+        assertThat(value("2024", "G1.C", "64", "kind=OTHER_SOCIETY")).isEqualTo(1);
+        assertThat(value("2024", "G1.A", "6403", "")).isEqualTo(1);
         // 2023: A's 2023Q4 file (a1 A, a2 B, a10 C); B and C had no file by 2023's end
-        rate("2023", "G1.A", "64", "", 1, 3);
+        assertThat(value("2023", "G1.A", "64", "")).isEqualTo(1);
+        assertThat(value("2023", "G1.NOT_EVALUATED", "64", "")).isZero();
         // transitions 2023 -> 2024: a1 A>A, a2 B>C, a10 C>C, b1 B>B
         rate("2024", "G2.B_C", "64", "", 1, 2);
         rate("2024", "G2.A_A", "64", "", 1, 1);

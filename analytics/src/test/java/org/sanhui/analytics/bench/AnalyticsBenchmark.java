@@ -304,9 +304,7 @@ public final class AnalyticsBenchmark {
         }
         for (String g : List.of("A", "B", "C", "NOT_EVALUATED")) {
             long v = n.getOrDefault(g, 0L);
-            out.put(key(Integer.toString(year), "G1." + g, s.scope, "", "num"), (double) v);
-            out.put(key(Integer.toString(year), "G1." + g, s.scope, "", "den"), (double) total);
-            out.put(key(Integer.toString(year), "G1." + g, s.scope, "", "value"), (double) v / total);
+            out.put(key(Integer.toString(year), "G1." + g, s.scope, "", "value"), (double) v);
         }
     }
 
