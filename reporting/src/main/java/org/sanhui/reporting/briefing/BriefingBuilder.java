@@ -1346,7 +1346,11 @@ public final class BriefingBuilder {
         List<List<Cell>> rows = new ArrayList<>();
         for (Region r : scored) {
             Double s = v("R1.score", r.code());
-            Double rank = v("R1.rank", r.code());
+            // analytics ranks cities within the province and counties within their city
+            Double rank = v("R1.rank", r.code(), r.level() == RegionLevel.COUNTY ? "within=city" : "within=province");
+            if (rank == null) {
+                rank = v("R1.rank", r.code());
+            }
             if (rank == null) {
                 // equal scores share the better rank (DOMAIN.md R1)
                 rank = (double) (1 + scored.stream().filter(o -> v("R1.score", o.code()) > s + 1e-9).count());
