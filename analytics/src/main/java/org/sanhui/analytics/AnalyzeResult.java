@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param listRows rows per list name, never null
  * @param wallTime the wall time of the run, never null
  * @param warnings warnings (e.g. chi-square expected counts below 5), never null
+ * @param timings time per step (coverage, grades, submissions, activity: reading and computing; composite;
+ *     write), in run order, never null
  */
 public record AnalyzeResult(Path output, Path json, String scope, long indicatorRows, Map<String, Long> listRows,
-        Duration wallTime, java.util.List<String> warnings) {
+        Duration wallTime, java.util.List<String> warnings, Map<String, Duration> timings) {
 
     /** Copies. */
     public AnalyzeResult {
@@ -25,5 +27,6 @@ public record AnalyzeResult(Path output, Path json, String scope, long indicator
         Objects.requireNonNull(json, "json");
         listRows = Map.copyOf(listRows);
         warnings = java.util.List.copyOf(warnings);
+        timings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timings));
     }
 }

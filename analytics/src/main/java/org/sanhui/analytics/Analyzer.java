@@ -64,28 +64,47 @@ public final class Analyzer {
                     .read(p, cutoffs(p, manifest, options.rules(), regions),
                             CompositeFamily.placeWindows(p, options.rules(), regions));
             options.progress().accept("computing indicators");
+            long t = System.nanoTime();
             Context ctx = new Context(p, facts, regions, options.rules());
             CoverageFamily.compute(ctx);
+            t = lap(facts, "coverage", t);
             ActivityFamily activity = new ActivityFamily(ctx);
             activity.compute();
+            t = lap(facts, "activity", t);
             GradeFamily grades = new GradeFamily(ctx);
             grades.compute();
+            t = lap(facts, "grades", t);
             SubmissionFamily.compute(ctx);
+            t = lap(facts, "submissions", t);
             CompositeFamily.m1(ctx);
             CompositeFamily.r1(ctx, activity, grades);
+            t = lap(facts, "composite", t);
             List<IndicatorRow> rows = ctx.sink.rows();
             Map<String, List<Map<String, Object>>> lists = ctx.lists.sorted();
             options.progress().accept("writing " + rows.size() + " indicator rows");
             Path dir = IndicatorOutput.write(wh, p, scope, rows, lists, ctx.warnings);
+            lap(facts, "write", t);
             Map<String, Long> counts = new LinkedHashMap<>();
             lists.forEach((k, v) -> counts.put(k, (long) v.size()));
             return new AnalyzeResult(dir, dir.resolve("indicators-" + p + ".json"), scope, rows.size(), counts,
-                    Duration.ofNanos(System.nanoTime() - t0), ctx.warnings);
+                    Duration.ofNanos(System.nanoTime() - t0), ctx.warnings, timings(facts));
         } finally {
             if (created[0]) {
                 spark.stop();
             }
         }
+    }
+
+    private static long lap(Facts f, String family, long since) {
+        long now = System.nanoTime();
+        f.nanos.merge(family, now - since, Long::sum);
+        return now;
+    }
+
+    private static Map<String, Duration> timings(Facts f) {
+        Map<String, Duration> out = new LinkedHashMap<>();
+        f.nanos.forEach((k, v) -> out.put(k, Duration.ofNanos(v)));
+        return out;
     }
 
     /** The province the warehouse's submissions come from, or 00 when they come from several. */

@@ -35,6 +35,8 @@ final class Facts {
     /** Township code -> for each place window, whether an activity took place there. */
     final Map<String, boolean[]> places = new HashMap<>();
     final List<Records.Problems> problems = new ArrayList<>();
+    /** Nanoseconds spent per indicator family (reading, then computing), in run order. */
+    final Map<String, Long> nanos = new java.util.LinkedHashMap<>();
 
     /** Orders periods by end date, then by length (a quarter after the month that ends it). */
     static final java.util.Comparator<Period> BY_END =

@@ -73,13 +73,24 @@ final class WarehouseReader {
      */
     Facts read(Period p, Collection<LocalDate> cutoffs, List<LocalDate[]> placeWindows) {
         Facts f = new Facts();
+        long t = System.nanoTime();
         readOrganisations(f, cutoffs);
         readPosts(f, cutoffs);
+        t = lap(f, "coverage", t);
         readEvaluations(f, p);
+        t = lap(f, "grades", t);
         readSubmissions(f, p);
         readRejects(f, p);
+        t = lap(f, "submissions", t);
         readActivities(f, p, placeWindows);
+        lap(f, "activity", t);
         return f;
+    }
+
+    private static long lap(Facts f, String family, long since) {
+        long now = System.nanoTime();
+        f.nanos.merge(family, now - since, Long::sum);
+        return now;
     }
 
     private List<LiveFile> live(DatasetSchema ds) {

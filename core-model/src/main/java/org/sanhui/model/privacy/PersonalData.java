@@ -19,9 +19,13 @@ public final class PersonalData {
 
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}\\d{7,8}");
-    // In free text: a mobile, or a landline with its area code, digits possibly split by - or spaces.
-    private static final Pattern PHONE_IN_TEXT = Pattern.compile(
-            "(?<![0-9])(?:(?:\\+?86[- ]?)?1[3-9]\\d(?:[- ]?\\d){8}|\\(?0\\d{2,3}\\)?[- ]?\\d{3,4}[- ]?\\d{3,4})(?![0-9])");
+    // In free text: a mobile, or a landline with its area code, digits (half- or full-width) possibly split
+    // by dashes or spaces.
+    private static final String D = "[0-9\uFF10-\uFF19]";
+    private static final String SEP = "[-\uFF0D \u3000]?";
+    private static final Pattern PHONE_IN_TEXT = Pattern.compile("(?<![0-9\uFF10-\uFF19])(?:(?:\\+?86" + SEP + ")?"
+            + "[1\uFF11][3-9\uFF13-\uFF19]" + D + "(?:" + SEP + D + "){8}|(?:[(（][0\uFF10]" + D + "{2,3}[)）]|[0\uFF10]" + D + "{2,3})" + SEP
+            + D + "{3,4}" + SEP + D + "{3,4})(?![0-9\uFF10-\uFF19])");
 
     private PersonalData() {
     }
@@ -93,6 +97,9 @@ public final class PersonalData {
             return "";
         }
         String out = text;
+        if (names.isEmpty() && digits(out) < 10) {
+            return out;
+        }
         List<String> sorted = new ArrayList<>();
         for (String n : names) {
             String t = Text.normalize(n);
@@ -104,7 +111,21 @@ public final class PersonalData {
         for (String n : sorted) {
             out = out.replace(n, maskName(n));
         }
+        if (digits(out) < 10) {
+            return out; // no phone has fewer than ten digits: spare the regex, this runs for every problem
+        }
         Matcher m = PHONE_IN_TEXT.matcher(out);
         return m.replaceAll(PHONE_MASK);
+    }
+
+    private static int digits(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9' || c >= '\uFF10' && c <= '\uFF19') {
+                n++;
+            }
+        }
+        return n;
     }
 }

@@ -48,6 +48,7 @@ public final class Rules {
     public static final Rules DEFAULTS = new Builder().build();
 
     private final Period.Kind reportingFrequency;
+    private final Map<String, Period.Kind> provinceFrequencies;
     private final int medicalActivitiesPerYear;
     private final Set<OrgKind> medicalNormKinds;
     private final int conferencesPerYear;
@@ -74,6 +75,7 @@ public final class Rules {
 
     private Rules(Builder b) {
         this.reportingFrequency = b.reportingFrequency;
+        this.provinceFrequencies = Map.copyOf(b.provinceFrequencies);
         this.medicalActivitiesPerYear = b.medicalActivitiesPerYear;
         this.medicalNormKinds = Collections.unmodifiableSet(EnumSet.copyOf(nonEmpty(b.medicalNormKinds,
                 "norm.medical.kinds", OrgKind.class)));
@@ -122,6 +124,12 @@ public final class Rules {
         if (reportingFrequency == Period.Kind.YEAR) {
             throw new IllegalArgumentException("reporting.frequency '" + reportingFrequency
                     + "' is not valid, expected QUARTER or MONTH");
+        }
+        for (Map.Entry<String, Period.Kind> e : provinceFrequencies.entrySet()) {
+            if (!e.getKey().matches("\\d{2}") || e.getValue() == Period.Kind.YEAR) {
+                throw new IllegalArgumentException("reporting.frequency." + e.getKey() + " '" + e.getValue()
+                        + "' is not valid, expected a two-digit province code and QUARTER or MONTH");
+            }
         }
         atLeast("norm.medical.activities_per_year", medicalActivitiesPerYear, 0);
         atLeast("norm.conference.per_year", conferencesPerYear, 0);
@@ -282,6 +290,28 @@ public final class Rules {
      */
     public Period.Kind reportingFrequency() {
         return reportingFrequency;
+    }
+
+    /**
+     * Returns the reporting frequency of a province: its own (key {@code reporting.frequency.<NN>}, e.g.
+     * Tianjin {@code 12 = MONTH}) or else {@link #reportingFrequency()}.
+     *
+     * @param provinceCode the two-digit province code (a longer code is cut to its province), null not permitted
+     * @return QUARTER or MONTH, never null
+     */
+    public Period.Kind reportingFrequency(String provinceCode) {
+        Objects.requireNonNull(provinceCode, "provinceCode");
+        String p = provinceCode.length() > 2 ? provinceCode.substring(0, 2) : provinceCode;
+        return provinceFrequencies.getOrDefault(p, reportingFrequency);
+    }
+
+    /**
+     * Returns the provinces whose reporting frequency differs from the default setting.
+     *
+     * @return province code to frequency, never null
+     */
+    public Map<String, Period.Kind> provinceFrequencies() {
+        return provinceFrequencies;
     }
 
     /**
@@ -546,6 +576,7 @@ public final class Rules {
     @Override
     public boolean equals(Object o) {
         return o instanceof Rules r && r.reportingFrequency == reportingFrequency
+                && r.provinceFrequencies.equals(provinceFrequencies)
                 && r.medicalActivitiesPerYear == medicalActivitiesPerYear && r.medicalNormKinds.equals(medicalNormKinds)
                 && r.conferencesPerYear == conferencesPerYear && r.conferenceNormKinds.equals(conferenceNormKinds)
                 && r.proRata == proRata && r.threeRoles.equals(threeRoles)
@@ -575,6 +606,7 @@ public final class Rules {
     public static final class Builder {
 
         private Period.Kind reportingFrequency = Period.Kind.QUARTER;
+        private final Map<String, Period.Kind> provinceFrequencies = new java.util.TreeMap<>();
         private int medicalActivitiesPerYear = 5;
         private Set<OrgKind> medicalNormKinds = EnumSet.of(OrgKind.MEDICAL_SOCIETY);
         private int conferencesPerYear = 1;
@@ -615,6 +647,7 @@ public final class Rules {
 
         private Builder(Rules r) {
             reportingFrequency = r.reportingFrequency;
+            provinceFrequencies.putAll(r.provinceFrequencies);
             medicalActivitiesPerYear = r.medicalActivitiesPerYear;
             medicalNormKinds = EnumSet.copyOf(r.medicalNormKinds);
             conferencesPerYear = r.conferencesPerYear;
@@ -664,6 +697,19 @@ public final class Rules {
          */
         public Builder reportingFrequency(Period.Kind kind) {
             this.reportingFrequency = Objects.requireNonNull(kind, "kind");
+            return this;
+        }
+
+        /**
+         * Sets one province's own reporting frequency.
+         *
+         * @param provinceCode two digits, null not permitted (checked by {@link #build()})
+         * @param kind QUARTER or MONTH, null not permitted
+         * @return this builder
+         */
+        public Builder reportingFrequency(String provinceCode, Period.Kind kind) {
+            this.provinceFrequencies.put(Objects.requireNonNull(provinceCode, "provinceCode"),
+                    Objects.requireNonNull(kind, "kind"));
             return this;
         }
 

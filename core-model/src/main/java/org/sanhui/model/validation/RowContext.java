@@ -13,7 +13,8 @@ import org.sanhui.model.rules.Rules;
  *
  * @param countyCode the submitting county (6 digits); for evaluations, the code of whoever sent them (any
  *        level), null not permitted
- * @param period the submission's period, null not permitted
+ * @param period the submission's period; may be null only for evaluations (a yearly dataset whose year is in
+ *        the row); {@link RowValidator#activity(RawRow, RowContext)} needs it
  * @param filingDate the 填报日期, or null when unknown
  * @param rules the rules, null not permitted
  * @param gazetteer the gazetteer, null not permitted
@@ -27,17 +28,17 @@ public record RowContext(String countyCode, Period period, LocalDate filingDate,
      *
      * @param countyCode the submitting county (6 digits); for evaluations, the code of whoever sent them (any
      *     level), null not permitted
-     * @param period the submission's period, null not permitted
+     * @param period the submission's period; may be null only for evaluations (a yearly dataset whose year is in
+ *        the row); {@link RowValidator#activity(RawRow, RowContext)} needs it
      * @param filingDate the 填报日期, or null when unknown
      * @param rules the rules, null not permitted
      * @param gazetteer the gazetteer, null not permitted
      * @param date1904 whether the workbook uses Excel's 1904 date system
-     * @throws NullPointerException if a required part is null
+     * @throws NullPointerException if countyCode, rules or gazetteer is null
      * @throws IllegalArgumentException if the county code is not in the gazetteer
      */
     public RowContext {
         Objects.requireNonNull(countyCode, "countyCode");
-        Objects.requireNonNull(period, "period");
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(gazetteer, "gazetteer");
         gazetteer.require(countyCode);

@@ -49,11 +49,13 @@ import static org.sanhui.model.schema.Datasets.YEAR;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.sanhui.model.domain.Activity;
 import org.sanhui.model.domain.ActivityType;
 import org.sanhui.model.domain.CivilRating;
+import org.sanhui.model.domain.DatasetRecord;
 import org.sanhui.model.domain.Evaluation;
 import org.sanhui.model.domain.Form;
 import org.sanhui.model.domain.Grade;
@@ -66,6 +68,8 @@ import org.sanhui.model.domain.Post;
 import org.sanhui.model.domain.TargetGroup;
 import org.sanhui.model.problem.ProblemCode;
 import org.sanhui.model.rules.Rules;
+import org.sanhui.model.schema.DatasetSchema;
+import org.sanhui.model.schema.Datasets;
 import org.sanhui.model.validation.internal.CellReader;
 import org.sanhui.model.validation.internal.RegionResolver;
 import org.sanhui.model.value.DateValue;
@@ -83,9 +87,10 @@ import org.sanhui.model.value.Text;
  * unmasked or a phone number.
  *
  * <p>Warnings that concern a figure are raised only where the figure applies: a blank institution or
- * party-organisation flag ({@link ProblemCode#UNKNOWN_FLAG}) for the grassroots societies of
- * {@link Rules#conferenceNormKinds() the conference norm}'s default set (the three kinds of C5), a blank
- * 四缺 flag for township 科协 (C6).
+ * party-organisation flag ({@link ProblemCode#UNKNOWN_FLAG}) for the three grassroots societies (the
+ * kinds C5 concerns), a blank 四缺 flag for township 科协 (C6); elsewhere a blank flag is simply null.
+ * The only rules taken from {@link Rules} here are the grade words ({@link Rules#grade(String)}) and the
+ * length of a seconded post ({@link Rules#secondedPostYears()}).
  */
 public final class RowValidator {
 
@@ -95,6 +100,28 @@ public final class RowValidator {
     private static final Pattern YEAR_SUFFIX = Pattern.compile("(年度|年)$");
 
     private RowValidator() {
+    }
+
+    /**
+     * Validates a row of any input dataset, dispatching on the dataset: {@link Datasets#ORGANISATIONS},
+     * {@link Datasets#POSTS}, {@link Datasets#ACTIVITIES} or {@link Datasets#EVALUATIONS}.
+     *
+     * @param dataset the dataset the row belongs to, null not permitted
+     * @param row the raw row, null not permitted
+     * @param ctx the context, null not permitted
+     * @return the record or the rejection, with every problem, never null
+     * @throws IllegalArgumentException if the dataset is not an input dataset
+     */
+    public static RowResult<? extends DatasetRecord> validate(DatasetSchema dataset, RawRow row, RowContext ctx) {
+        Objects.requireNonNull(dataset, "dataset");
+        return switch (dataset.name()) {
+            case "organisations" -> organisation(row, ctx);
+            case "posts" -> post(row, ctx);
+            case "activities" -> activity(row, ctx);
+            case "evaluations" -> evaluation(row, ctx);
+            default -> throw new IllegalArgumentException("dataset " + dataset.name()
+                    + " is not read from submissions, expected one of organisations, posts, activities, evaluations");
+        };
     }
 
     /**
@@ -212,10 +239,14 @@ public final class RowValidator {
      * split on 、，,;； and spaces.
      *
      * @param row the raw row, null not permitted
-     * @param ctx the context, null not permitted
+     * @param ctx the context, its period not null, null not permitted
      * @return the record or the rejection, with every problem, never null
+     * @throws IllegalArgumentException if the context has no period
      */
     public static RowResult<Activity> activity(RawRow row, RowContext ctx) {
+        if (ctx.period() == null) {
+            throw new IllegalArgumentException("validating an activity needs the submission's period; the context has none");
+        }
         CellReader r = new CellReader(row, ctx, ACTIVITIES, null);
         String orgId = r.text(ORG_ID);
         String orgName = r.text(ORG_NAME);

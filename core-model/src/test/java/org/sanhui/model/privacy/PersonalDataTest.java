@@ -45,5 +45,8 @@ class PersonalDataTest {
                 .doesNotContain("5012345");
         assertThat(s).contains("王*芳").contains("欧**芳").contains("2024-07-01");
         assertThat(PersonalData.scrub(null, List.of())).isEmpty();
+        assertThat(PersonalData.scrub("电话：１３８００１３８０００", List.of())).isEqualTo("电话：" + PersonalData.PHONE_MASK);
+        assertThat(PersonalData.scrub("（0951）5012345", List.of())).isEqualTo(PersonalData.PHONE_MASK);
+        assertThat(PersonalData.scrub("会员 1234567 人，日期 20240701", List.of())).isEqualTo("会员 1234567 人，日期 20240701");
     }
 }

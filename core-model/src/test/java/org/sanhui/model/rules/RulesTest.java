@@ -100,6 +100,7 @@ class RulesTest {
         Properties p = new Properties();
         p.setProperty("reporting.frequency", "month");
         p.setProperty("posts.seconded_years", "3");
+        p.setProperty("reporting.frequency.12", "MONTH");
         p.setProperty("norm.medical.activities_per_year", "6");
         p.setProperty("roles.three", "医院院长, SCHOOL_HEAD");
         p.setProperty("roles.street_alternatives", "");
@@ -118,6 +119,10 @@ class RulesTest {
         Rules r = Rules.fromProperties(p);
         assertThat(r.reportingFrequency()).isEqualTo(Period.Kind.MONTH);
         assertThat(r.secondedPostYears()).isEqualTo(3);
+        assertThat(r.reportingFrequency("12")).isEqualTo(Period.Kind.MONTH);
+        assertThat(r.reportingFrequency("120101")).isEqualTo(Period.Kind.MONTH);
+        assertThat(Rules.DEFAULTS.toBuilder().reportingFrequency("12", Period.Kind.MONTH).build()
+                .reportingFrequency("64")).isEqualTo(Period.Kind.QUARTER);
         assertThat(r.medicalActivitiesPerYear()).isEqualTo(6);
         assertThat(r.threeRoles()).containsExactlyInAnyOrder(PersonRole.HOSPITAL_HEAD, PersonRole.SCHOOL_HEAD);
         assertThat(r.streetAlternatives()).isEmpty();
@@ -158,6 +163,8 @@ class RulesTest {
         "posts.seconded_yaers|2|unknown configuration key [posts.seconded_yaers], expected one of",
         "reporting.frequency|YEAR|reporting.frequency has value 'YEAR', expected QUARTER or MONTH",
         "reporting.frequency|weekly|expected QUARTER or MONTH",
+        "reporting.frequency.12|YEAR|reporting.frequency.12 has value 'YEAR', expected QUARTER or MONTH",
+        "reporting.frequency.1|MONTH|unknown configuration key [reporting.frequency.1]",
         "posts.seconded_years|two|posts.seconded_years has value 'two', expected a whole number from 1 to 50",
         "posts.seconded_years|0|expected a whole number from 1 to 50",
         "submission.timeliness_days|-1|submission.timeliness_days has value '-1'",

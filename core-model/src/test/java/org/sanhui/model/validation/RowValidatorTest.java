@@ -137,7 +137,7 @@ class RowValidatorTest {
         @ParameterizedTest(name = "{0} -> {1}")
         @CsvSource({"掌政, 640104100", "掌政镇, 640104100", "640104100, 640104100", "640104100001, 640104100",
             "６４０１０４１００, 640104100", "兴庆区, 640104", "兴庆, 640104", "640104, 640104", "月牙湖, 640104201",
-            "凤凰北街, 640104001", "'', 640104", "无, 640104"})
+            "凤凰北街, 640104001", "'', 640104", "无, 640104", "银川市兴庆区掌政镇, 640104100", "宁夏银川市兴庆区, 640104"})
         void resolvesTheRegionByNameOrCode(String cell, String code) {
             RowResult<Organisation> r = RowValidator.organisation(row(ORG_NAME, "x", KIND, "县科协", STATUS, "正常",
                     REGION_CODE, cell), Q3);
@@ -146,7 +146,7 @@ class RowValidatorTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @CsvSource({"西夏区, 640105", "640105, 640105", "西夏, 640105", "镇北堡镇, 640105101", "640105101, 640105101"})
+        @CsvSource({"西夏区, 640105", "640105, 640105", "西夏, 640105", "银川市西夏区文昌路, 640105", "镇北堡镇, 640105101", "640105101, 640105101"})
         void rejectsARegionOutsideTheCounty(String cell, String code) {
             RowResult<Organisation> r = RowValidator.organisation(row(ORG_NAME, "x", KIND, "县科协", STATUS, "正常",
                     REGION_CODE, cell), Q3);
@@ -305,6 +305,17 @@ class RowValidatorTest {
             assertThat(r.problems()).extracting(Problem::field).contains(ORG_NAME, POST, START_DATE);
             assertNoPersonalData(r, "欧阳小芳", "13800138000");
             assertThat(only(r, ProblemCode.UNKNOWN_VALUE).value()).isEqualTo("欧**芳");
+        }
+
+        @Test
+        void aPhoneWrittenIntoAnotherColumnIsNotStored() {
+            String[] kv = post("兼职副主席", "2024-03-15", "");
+            kv[3] = "掌政镇卫生院（0951-5012345）";
+            kv[1] = "欧阳小芳13800138000";
+            KeyPersonPost p = RowValidator.post(row(kv), Q3).record();
+            assertThat(p.workUnit()).isEqualTo("掌政镇卫生院（***********）");
+            assertThat(p.personName()).isEqualTo("欧阳小芳***********");
+            assertThat(p.values().values()).noneMatch(v -> String.valueOf(v).contains("5012345"));
         }
 
         @Test
@@ -480,7 +491,7 @@ class RowValidatorTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"兴庆区", "兴庆", "640104", " 兴庆区 "})
+        @ValueSource(strings = {"兴庆区", "兴庆", "640104", " 兴庆区 ", "银川市兴庆区", "宁夏银川市兴庆区"})
         void resolvesTheCountyWithinTheSender(String county) {
             RowResult<Evaluation> r = RowValidator.evaluation(row(eval(county, "优秀", "92.5")), PROVINCE);
             assertThat(r.problems()).isEmpty();
@@ -491,6 +502,15 @@ class RowValidatorTest {
             assertThat(e.grade()).isEqualTo(Grade.A);
             assertThat(e.score()).isEqualTo(92.5);
             assertThat(e.kind()).isEqualTo(OrgKind.MEDICAL_SOCIETY);
+        }
+
+        @Test
+        void aCountySenderAcceptsItsOwnLongName() {
+            RowContext xingqing = RowContext.of(XINGQING, null, null);
+            assertThat(RowValidator.evaluation(row(eval("银川市兴庆区", "B", "")), xingqing).record().county())
+                    .isEqualTo(XINGQING);
+            assertThat(codes(RowValidator.evaluation(row(eval("银川市西夏区", "B", "")), xingqing)))
+                    .containsExactly(ProblemCode.REGION_OUTSIDE_COUNTY);
         }
 
         @Test
@@ -571,6 +591,27 @@ class RowValidatorTest {
             kv[9] = cell;
             assertThat(only(RowValidator.evaluation(row(kv), PROVINCE), ProblemCode.BAD_NUMBER).messageEn())
                     .contains("four-digit year");
+        }
+    }
+
+    @Nested
+    class Dispatch {
+
+        @Test
+        void validateDispatchesOnTheDataset() {
+            assertThat(RowValidator.validate(ORGANISATIONS, row(ORG_NAME, "x", KIND, "县科协", STATUS, "正常"), Q3).record())
+                    .isInstanceOf(Organisation.class);
+            assertThat(RowValidator.validate(ACTIVITIES, row(Activities.activity("2024-08-01", "掌政镇")), Q3).record())
+                    .isInstanceOf(Activity.class);
+            assertThat(RowValidator.validate(POSTS, row(Posts.post("委员", "2024-01-01", "")), Q3).record())
+                    .isInstanceOf(KeyPersonPost.class);
+            RowContext noPeriod = RowContext.of(XINGQING, null, null);
+            assertThat(RowValidator.validate(EVALUATIONS, row(Evaluations.eval("", "A", "")), noPeriod).record())
+                    .isInstanceOf(Evaluation.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> RowValidator.validate(SUBMISSIONS, row(), Q3))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected one of");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> RowValidator.activity(row(), noPeriod))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("period");
         }
     }
 

@@ -77,11 +77,19 @@ public final class FeedbackWriter {
     public List<Path> write(List<FileJob.Feedback> material) {
         Map<String, List<FileJob.Feedback>> byTarget = new LinkedHashMap<>();
         for (FileJob.Feedback f : material) {
-            byTarget.computeIfAbsent(name(f), k -> new ArrayList<>()).add(f);
+            // one folder per period the file reports (FEEDBACK/2024Q4/...), as `sanhui run` promises
+            String folder = f.period() == null ? "no-period" : f.period().toString();
+            byTarget.computeIfAbsent(folder + "/" + name(f), k -> new ArrayList<>()).add(f);
         }
         List<Path> out = new ArrayList<>();
         for (Map.Entry<String, List<FileJob.Feedback>> e : byTarget.entrySet()) {
-            out.add(writeOne(dir.resolve(e.getKey()), e.getValue()));
+            Path target = dir.resolve(e.getKey());
+            try {
+                java.nio.file.Files.createDirectories(target.getParent());
+            } catch (java.io.IOException ex) {
+                throw new UncheckedIOException("cannot create feedback folder " + target.getParent(), ex);
+            }
+            out.add(writeOne(target, e.getValue()));
         }
         return out;
     }

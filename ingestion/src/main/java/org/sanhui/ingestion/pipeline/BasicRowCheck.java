@@ -54,7 +54,7 @@ public final class BasicRowCheck implements RowCheck {
     private static final Pattern SERIAL = Pattern.compile("\\d{1,7}(\\.\\d+)?");
     private static final Pattern DAY = Pattern.compile("(\\d{4})\\s*[年./\\-]\\s*(\\d{1,2})\\s*[月./\\-]\\s*(\\d{1,2})\\s*日?(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})\\s*[年./\\-]\\s*(\\d{1,2})\\s*月?");
-    private static final Pattern YEAR_TEXT = Pattern.compile("(\\d{4})\\s*年?");
+    private static final Pattern YEAR_TEXT = Pattern.compile("(\\d{4})(?:\\.0+)?\\s*年?");
     private static final Pattern COUNT = Pattern.compile("([+-]?\\d+)(?:\\.0+)?\\s*(?:人次|人|个|场|次|名|家)?");
     private static final Pattern GROUP_SPLIT = Pattern.compile("[、，,;；/\\s]+");
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
@@ -179,7 +179,10 @@ public final class BasicRowCheck implements RowCheck {
             r.put(PLACE_DEFAULTED, Boolean.TRUE);
         }
         String groups = r.raw(TARGET_GROUPS);
-        if (!notGiven(groups)) {
+        String cachedGroups = groups == null ? null : groupCache.get(groups);
+        if (cachedGroups != null) {
+            r.put(TARGET_GROUPS, cachedGroups);
+        } else if (!notGiven(groups)) {
             TreeSet<String> names = new TreeSet<>();
             for (String g : GROUP_SPLIT.split(Text.normalize(groups))) {
                 if (g.isEmpty()) {
@@ -194,7 +197,11 @@ public final class BasicRowCheck implements RowCheck {
                     names.add(t.get().name());
                 }
             }
-            r.put(TARGET_GROUPS, names.isEmpty() ? null : String.join(";", names));
+            String joined = names.isEmpty() ? null : String.join(";", names);
+            r.put(TARGET_GROUPS, joined);
+            if (joined != null && !r.rejected && groupCache.size() < CACHE_MAX) {
+                groupCache.put(groups, joined);
+            }
         }
         r.put(PARTICIPANTS, r.count(PARTICIPANTS));
         r.put(CO_HOST, r.text(CO_HOST));
@@ -268,6 +275,9 @@ public final class BasicRowCheck implements RowCheck {
      * @return the key, never null
      */
     public static String orgKey(String county, String id, String name) {
+        if (id != null && !id.isEmpty() && plainKey(id)) {
+            return county + "/" + id;
+        }
         String i = Text.normalizeAll(id).replace(" ", "");
         if (!i.isEmpty()) {
             return county + "/" + i;
@@ -275,14 +285,32 @@ public final class BasicRowCheck implements RowCheck {
         return county + "/" + Text.normalizeAll(name).replace(" ", "");
     }
 
+    private final Map<String, Map<String, Region>> insideCache = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Optional<Region> region(Row r, String field, boolean placeMayBeText) {
         String cell = r.raw(field);
         if (notGiven(cell)) {
             return Optional.empty();
         }
         String county = r.ctx.county();
-        String t = Text.normalize(cell).replace(" ", "");
-        Optional<String> code = Gazetteer.normalizeCode(t);
+        Map<String, Region> inside = insideCache.computeIfAbsent(county, c -> new java.util.concurrent.ConcurrentHashMap<>());
+        Region known = inside.get(cell);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Region> found = resolveRegion(r, field, placeMayBeText, cell, county);
+        if (found.isPresent() && inside.size() < CACHE_MAX) {
+            inside.put(cell, found.get());
+        }
+        return found;
+    }
+
+    private Optional<Region> resolveRegion(Row r, String field, boolean placeMayBeText, String cell, String county) {
+        String t = norm(cell);
+        if (t.indexOf(' ') >= 0) {
+            t = t.replace(" ", "");
+        }
+        Optional<String> code = t.isEmpty() || !Character.isDigit(t.charAt(0)) ? Optional.empty() : Gazetteer.normalizeCode(t);
         Region found = null;
         if (code.isPresent()) {
             found = gazetteer.byCode(code.get()).orElse(null);
@@ -291,7 +319,7 @@ public final class BasicRowCheck implements RowCheck {
                 return Optional.empty();
             }
         } else {
-            NameMatch m = gazetteer.byName(county, t);
+            NameMatch m = byName(county, t);
             if (m.found()) {
                 found = m.region();
             } else if (m.ambiguous()) {
@@ -323,7 +351,90 @@ public final class BasicRowCheck implements RowCheck {
     }
 
     static boolean notGiven(String s) {
-        return s == null || NOT_GIVEN.contains(Text.normalize(s).toLowerCase(Locale.ROOT));
+        if (s == null) {
+            return true;
+        }
+        if (s.isEmpty()) {
+            return true;
+        }
+        char c = s.charAt(0);
+        if (c != ' ' && c != '\u3000' && c != '\t' && c != '无' && c != '暂' && c != '/' && c != '-' && c != '—'
+                && c != '空' && c != '－' && c != 'n' && c != 'N' && c != '／') {
+            return false;
+        }
+        return s.length() <= 8 && NOT_GIVEN.contains(Text.normalize(s).toLowerCase(Locale.ROOT));
+    }
+
+    /** Normalises only when needed: most cells are already plain (no full-width forms, no odd spaces). */
+    static String norm(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+            return Text.normalize(s);
+        }
+        char prev = 'x';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '\uFF01' && c <= '\uFF5E' || c == '\u3000' || c == '\u00A0' || c == '\u2007' || c == '\u202F'
+                    || c == '\uFEFF' || c < ' ' || c == ' ' && prev == ' ') {
+                return Text.normalize(s);
+            }
+            prev = c;
+        }
+        return s;
+    }
+
+    private static final int CACHE_MAX = 20_000;
+    private final Map<Class<?>, Map<String, Object>> enumCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<String, NameMatch>> regionCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> groupCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Object NONE = new Object();
+
+    private <E extends Enum<E> & Labelled> String parseEnum(Class<E> type, String v) {
+        Map<String, Object> cache = enumCache.computeIfAbsent(type, t -> new java.util.concurrent.ConcurrentHashMap<>());
+        Object hit = cache.get(v);
+        if (hit == null) {
+            Optional<E> e = Vocabulary.parse(type, v);
+            hit = e.isPresent() ? e.get().name() : NONE;
+            if (cache.size() < CACHE_MAX) {
+                cache.put(v, hit);
+            }
+        }
+        return hit == NONE ? null : (String) hit;
+    }
+
+    private NameMatch byName(String county, String t) {
+        Map<String, NameMatch> cache = regionCache.computeIfAbsent(county, c -> new java.util.concurrent.ConcurrentHashMap<>());
+        NameMatch m = cache.get(t);
+        if (m == null) {
+            m = gazetteer.byName(county, t);
+            if (cache.size() < CACHE_MAX) {
+                cache.put(t, m);
+            }
+        }
+        return m;
+    }
+
+    private static boolean plainKey(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' || c >= '\uFF01' && c <= '\uFF5E' || c == '\u3000' || c == '\u00A0' || c == '\uFEFF') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allDigits(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static <E extends Enum<E> & Labelled> String labels(Class<E> type) {
@@ -339,7 +450,7 @@ public final class BasicRowCheck implements RowCheck {
         final Location location;
         final Map<String, String> raw;
         final Context ctx;
-        final Map<String, Object> values = new HashMap<>();
+        final Map<String, Object> values = new HashMap<>(64);
         final List<Problem> problems = new ArrayList<>(0);
         boolean rejected;
 
@@ -395,7 +506,7 @@ public final class BasicRowCheck implements RowCheck {
             if (notGiven(v)) {
                 return null;
             }
-            return Text.normalize(v);
+            return norm(v);
         }
 
         String required(String field) {
@@ -414,19 +525,22 @@ public final class BasicRowCheck implements RowCheck {
                 }
                 return null;
             }
-            Optional<E> e = Vocabulary.parse(type, v);
-            if (e.isEmpty()) {
+            String e = parseEnum(type, v);
+            if (e == null) {
                 error(ProblemCode.UNKNOWN_VALUE, field, v, "“" + Text.normalize(v) + "”不在可选范围内，应为 " + labels(type),
                         "'" + Text.normalize(v) + "' is not a known value, expected one of " + labels(type));
                 return null;
             }
-            return e.get().name();
+            return e;
         }
 
         Integer count(String field) {
             String v = raw.get(field);
             if (notGiven(v)) {
                 return null;
+            }
+            if (v.length() < 10 && allDigits(v)) {
+                return Integer.parseInt(v);
             }
             Matcher m = COUNT.matcher(Text.normalize(v).replace(",", ""));
             if (!m.matches()) {
@@ -477,6 +591,11 @@ public final class BasicRowCheck implements RowCheck {
                     missing(field);
                 }
                 return null;
+            }
+            if (v.length() == 5 && allDigits(v)) {
+                long days = Long.parseLong(v);
+                return new DateWithPrecision(ctx.date1904() ? LocalDate.of(1904, 1, 1).plusDays(days)
+                        : EXCEL_EPOCH.plusDays(days), DatePrecision.DAY);
             }
             String t = Text.normalize(v);
             try {

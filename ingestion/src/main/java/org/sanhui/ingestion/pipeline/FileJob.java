@@ -63,6 +63,8 @@ import org.sanhui.model.warehouse.LiveFile;
 public final class FileJob {
 
     private static final String EVAL_COUNTY = "county";
+    /** Days after a period's end within which a filing is on time (DOMAIN.md S1: 15). */
+    static final int LATE_AFTER_DAYS = 15;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS")
             .withZone(ZoneOffset.UTC);
 
@@ -519,7 +521,27 @@ public final class FileJob {
             List<StagedFile> staged = new ArrayList<>();
             List<IngestReport.SubmissionReport> reports = new ArrayList<>();
             List<Feedback> feedback = new ArrayList<>();
+            if (subs.isEmpty() && facts.county() == null && facts.via() == null
+                    && fileLevel.stream().anyMatch(p -> p.code() == ProblemCode.UNKNOWN_COUNTY_ROW)) {
+                fileLevel.add(0, problem(ProblemCode.NO_COUNTY, Severity.FATAL, Location.ofFile(fileName), null,
+                        "无法确定报送县（区）：标题、填报单位、文件名都没有写明，各行的地区也无法识别。请在标题中写明县（区）名称后重新报送。",
+                        "the submitting county cannot be determined: neither the title, the 填报单位 line nor the file"
+                                + " name names it, and no row's region resolves; name it in the title, or pass --submitter"));
+            }
             for (SubmissionBuilder s : subs.values()) {
+                if (s.filingDate != null && s.period.kind() != Period.Kind.YEAR
+                        && s.filingDate.isAfter(s.period.end().plusDays(LATE_AFTER_DAYS))) {
+                    Problem late = problem(ProblemCode.LATE_FILING, Severity.WARNING, Location.ofFile(fileName),
+                            s.filingDate.toString(), "填报日期 " + s.filingDate + " 晚于报送期末 " + s.period.end() + " 后 "
+                                    + LATE_AFTER_DAYS + " 天，属逾期报送",
+                            "filed on " + s.filingDate + ", more than " + LATE_AFTER_DAYS + " days after the period end "
+                                    + s.period.end());
+                    s.problem(late);
+                    if (!s.datasets.isEmpty()) {
+                        DatasetSchema first = s.datasets.iterator().next();
+                        s.rejectsSink(first).write(rejectRow(late, first, s));
+                    }
+                }
                 carryForward(s);
                 if (s.datasets.contains(EVALUATIONS)) {
                     mergeEvaluations(s);
@@ -835,7 +857,8 @@ public final class FileJob {
                 RowCheck.Checked checked = options.rowCheck().check(ds, loc, raw,
                         new RowCheck.Context(county, ds == EVALUATIONS ? null : facts.period(), facts.filingDate(), date1904));
                 List<Problem> problems = new ArrayList<>(checked.problems());
-                Map<String, Object> values = checked.values() == null ? null : new HashMap<>(checked.values());
+                Map<String, Object> values = checked.values() == null ? null
+                        : checked.values() instanceof HashMap<String, Object> hm ? hm : new HashMap<>(checked.values());
                 boolean skipped = false;
                 if (values != null) {
                     skipped = crossRow(s, county, p, loc, raw, values, problems);
@@ -925,7 +948,7 @@ public final class FileJob {
                             "与本文件中前面的一行重复（以第一次出现的为准）", "the row repeats an earlier row of this file (the first copy stands)"));
                     return false;
                 }
-                if (ds == ACTIVITIES && knowledge.activityKeys(county, p).contains(key)) {
+                if (ds == ACTIVITIES && receivedKeys(county, p).contains(key)) {
                     problems.add(problem(ProblemCode.ALREADY_RECEIVED, Severity.INFO, loc, null,
                             "该活动此前已报送并接收，本次跳过，不重复统计", "this activity was received in an earlier submission; skipped"));
                     return true;
@@ -943,6 +966,19 @@ public final class FileJob {
                     }
                 }
                 return false;
+            }
+
+            private String receivedCounty;
+            private Period receivedPeriod;
+            private Set<String> received;
+
+            private Set<String> receivedKeys(String county, Period p) {
+                if (!county.equals(receivedCounty) || !p.equals(receivedPeriod)) {
+                    received = knowledge.activityKeys(county, p);
+                    receivedCounty = county;
+                    receivedPeriod = p;
+                }
+                return received;
             }
 
             private void rememberRejected(SubmissionBuilder s, String county, Map<String, String> raw) {
@@ -993,6 +1029,9 @@ public final class FileJob {
                     String c = regionCounty(raw.get(EVAL_COUNTY));
                     if (c != null) {
                         return c;
+                    }
+                    if (facts.county() != null && raw.get(EVAL_COUNTY) == null) {
+                        return facts.county();
                     }
                 }
                 String key = fileOrgIndex.resolve(raw.get(ORG_ID), raw.get(ORG_NAME));

@@ -169,7 +169,13 @@ public final class Knowledge {
      * @return the key, never null
      */
     public static String activityKey(Map<String, ?> v) {
-        return v.get(ORG_KEY) + "|" + v.get(ACTIVITY_DATE) + "|" + Text.normalizeAll((String) v.get(TITLE)).replace(" ", "");
+        String title = (String) v.get(TITLE);
+        if (title == null) {
+            title = "";
+        } else if (title.indexOf(' ') >= 0 || title.indexOf('（') >= 0 || title.indexOf('）') >= 0) {
+            title = Text.normalizeAll(title).replace(" ", "");
+        }
+        return v.get(ORG_KEY) + "|" + v.get(ACTIVITY_DATE) + "|" + title;
     }
 
     /**

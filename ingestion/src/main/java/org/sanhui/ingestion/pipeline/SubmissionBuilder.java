@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,10 +27,11 @@ final class SubmissionBuilder {
     final String via;
     final LocalDate filingDate;
     final Map<String, SheetCounts> sheets = new LinkedHashMap<>();
-    final Set<DatasetSchema> datasets = new LinkedHashSet<>();
-    final Map<DatasetSchema, Sink> sinks = new HashMap<>();
-    final Map<DatasetSchema, Sink> rejects = new HashMap<>();
-    final Map<DatasetSchema, SeenKeys> seen = new HashMap<>();
+    final Set<DatasetSchema> datasets = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    // identity maps: a DatasetSchema record's hashCode walks every column and header
+    final Map<DatasetSchema, Sink> sinks = new IdentityHashMap<>();
+    final Map<DatasetSchema, Sink> rejects = new IdentityHashMap<>();
+    final Map<DatasetSchema, SeenKeys> seen = new IdentityHashMap<>();
     final List<Problem> problems = new ArrayList<>();
     long problemCount;
     final Map<String, FeedbackRows> feedback = new LinkedHashMap<>();
@@ -112,6 +114,7 @@ final class SubmissionBuilder {
         IngestReport.Outcome o = rejected() > 0 || sheetRefused ? IngestReport.Outcome.PARTIAL
                 : IngestReport.Outcome.ACCEPTED;
         return new IngestReport.SubmissionReport(id, county, period, via, filingDate,
-                datasets.stream().map(DatasetSchema::name).toList(), s, problems, problemCount, o);
+                datasets.stream().sorted(java.util.Comparator.comparingInt(Datasets.INPUTS::indexOf))
+                        .map(DatasetSchema::name).toList(), s, problems, problemCount, o);
     }
 }

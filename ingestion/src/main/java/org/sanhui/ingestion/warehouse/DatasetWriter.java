@@ -19,7 +19,8 @@ import org.sanhui.model.schema.ColumnType;
 import org.sanhui.model.schema.DatasetSchema;
 
 /**
- * Writes one dataset's rows to one Parquet file (SNAPPY, row groups of at most 8 MB), through
+ * Writes one dataset's rows to one Parquet file (SNAPPY, row groups of at most 8 MB, plain encoding and no column statistics: the files are
+ * small and partitioned by period and county already, and encoding cost dominates ingestion), through
  * {@link LocalOutputFile}: no Hadoop file system, no .crc sidecar. The caller writes to a temporary
  * name and moves the file into place once closed. Not thread-safe.
  */
@@ -48,7 +49,8 @@ public final class DatasetWriter implements Closeable {
         try {
             this.writer = new Builder(new LocalOutputFile(file), dataset).withConf(new PlainParquetConfiguration())
                     .withCompressionCodec(CompressionCodecName.SNAPPY).withRowGroupSize((long) ROW_GROUP_BYTES)
-                    .withWriteMode(ParquetFileWriter.Mode.CREATE).withDictionaryEncoding(true).build();
+                    .withWriteMode(ParquetFileWriter.Mode.CREATE).withDictionaryEncoding(false)
+                    .withStatisticsEnabled(false).withPageWriteChecksumEnabled(false).withSizeStatisticsEnabled(false).build();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + file, e);
         }
@@ -78,11 +80,77 @@ public final class DatasetWriter implements Closeable {
      * @param row the values, one per stored column, null not permitted
      */
     public void write(Object[] row) {
+        rows++;
+        batch[size++] = row;
+        if (size == BATCH) {
+            handOver();
+        }
+    }
+
+    // Rows are handed to a writer thread in batches, so that encoding and compression overlap with
+    // reading and checking on a second core; small files never start the thread.
+    private static final int BATCH = 256;
+    private static final Object END = new Object();
+    private Object[][] batch = new Object[BATCH][];
+    private int size;
+    private Thread thread;
+    private java.util.concurrent.BlockingQueue<Object> queue;
+    private volatile Throwable failure;
+
+    private record Chunk(Object[][] rows, int size) {
+    }
+
+    private void handOver() {
+        checkFailure();
+        if (thread == null) {
+            queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
+            thread = new Thread(this::drain, "sanhui-parquet-" + dataset.name());
+            thread.setDaemon(true);
+            thread.start();
+        }
+        put(new Chunk(batch, size));
+        batch = new Object[BATCH][];
+        size = 0;
+    }
+
+    private void put(Object o) {
         try {
-            writer.write(row);
-            rows++;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            queue.put(o);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing " + file, e);
+        }
+    }
+
+    private void drain() {
+        try {
+            while (true) {
+                Object o = queue.take();
+                if (o == END) {
+                    return;
+                }
+                Chunk c = (Chunk) o;
+                if (failure != null) {
+                    continue;
+                }
+                try {
+                    for (int i = 0; i < c.size(); i++) {
+                        writer.write(c.rows()[i]);
+                    }
+                } catch (Throwable e) {
+                    failure = e;
+                }
+            }
+        } catch (InterruptedException e) {
+            failure = e;
+        }
+    }
+
+    private void checkFailure() {
+        Throwable f = failure;
+        if (f != null) {
+            throw f instanceof IOException io ? new UncheckedIOException("cannot write " + file, io)
+                    : new IllegalStateException("cannot write " + file + ": " + f, f);
         }
     }
 
@@ -140,7 +208,23 @@ public final class DatasetWriter implements Closeable {
     @Override
     public void close() {
         try {
+            if (thread != null) {
+                if (size > 0) {
+                    handOver();
+                }
+                put(END);
+                thread.join();
+                checkFailure();
+            } else {
+                for (int i = 0; i < size; i++) {
+                    writer.write(batch[i]);
+                }
+            }
+            size = 0;
             writer.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while finishing " + file, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot finish " + file, e);
         }

@@ -33,6 +33,8 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
         this.schema = ParquetSchemas.of(dataset);
         List<Column> stored = dataset.storedColumns();
         this.columns = stored.toArray(new Column[0]);
+        this.cache = newCaches();
+        this.noCache = noCacheColumns();
     }
 
     @Override
@@ -61,7 +63,7 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
             Column c = columns[i];
             out.startField(c.name(), i);
             switch (c.type()) {
-                case STRING -> out.addBinary(Binary.fromString(string(v)));
+                case STRING -> out.addBinary(binary(i, string(v)));
                 case INT -> out.addInteger(((Number) v).intValue());
                 case LONG -> out.addLong(((Number) v).longValue());
                 case DOUBLE -> out.addDouble(((Number) v).doubleValue());
@@ -75,6 +77,44 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
             out.endField(c.name(), i);
         }
         out.endMessage();
+    }
+
+    // Most string columns repeat a few values (ids, enum names, provenance): encode each once.
+    private final java.util.Map<String, Binary>[] cache;
+    private final boolean[] noCache;
+
+    @SuppressWarnings("unchecked")
+    private java.util.Map<String, Binary>[] newCaches() {
+        java.util.Map<String, Binary>[] c = new java.util.Map[columns.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = new java.util.HashMap<>();
+        }
+        return c;
+    }
+
+    private boolean[] noCacheColumns() {
+        boolean[] b = new boolean[columns.length];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = columns[i].name().equals(org.sanhui.model.schema.Datasets.TITLE);
+        }
+        return b;
+    }
+
+    private Binary binary(int col, String s) {
+        if (noCache[col] || s.length() > 64) {
+            return Binary.fromString(s);
+        }
+        java.util.Map<String, Binary> m = cache[col];
+        Binary b = m.get(s);
+        if (b == null) {
+            b = Binary.fromConstantByteArray(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (m.size() < 4096) {
+                m.put(s, b);
+            } else {
+                noCache[col] = true;
+            }
+        }
+        return b;
     }
 
     static String string(Object v) {

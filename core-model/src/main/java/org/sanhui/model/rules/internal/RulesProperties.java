@@ -36,7 +36,7 @@ public final class RulesProperties {
 
     /** Every key, in documentation order; {@code <name>} and {@code <NN>} are placeholders. */
     public static final List<String> KEYS = List.of(
-            "reporting.frequency",
+            "reporting.frequency", "reporting.frequency.<NN>",
             "norm.medical.activities_per_year", "norm.medical.kinds",
             "norm.conference.per_year", "norm.conference.kinds", "norm.pro_rata",
             "roles.three", "roles.street_alternatives", "roles.key_person", "roles.vice_chair_posts",
@@ -54,6 +54,7 @@ public final class RulesProperties {
 
     private static final Pattern MILESTONE = Pattern.compile("milestone\\.([A-Za-z0-9_-]+)\\.(indicator|target|deadline|scope)");
     private static final Pattern ISSUER = Pattern.compile("briefing\\.issuer\\.(\\d{2})");
+    private static final Pattern FREQUENCY = Pattern.compile("reporting\\.frequency\\.(\\d{2})");
     private static final Pattern SPLIT = Pattern.compile("[,，、;；\\s]+");
 
     private RulesProperties() {
@@ -66,7 +67,8 @@ public final class RulesProperties {
      * @return true if known
      */
     public static boolean known(String key) {
-        return KEYS.contains(key) || MILESTONE.matcher(key).matches() || ISSUER.matcher(key).matches();
+        return KEYS.contains(key) || MILESTONE.matcher(key).matches() || ISSUER.matcher(key).matches()
+                || FREQUENCY.matcher(key).matches();
     }
 
     /**
@@ -150,6 +152,14 @@ public final class RulesProperties {
                     // applied together below
                 }
                 default -> {
+                    Matcher fm = FREQUENCY.matcher(k);
+                    if (fm.matches()) {
+                        String f = v.toUpperCase(Locale.ROOT);
+                        if (!f.equals("QUARTER") && !f.equals("MONTH")) {
+                            throw bad(k, v, "QUARTER or MONTH");
+                        }
+                        b.reportingFrequency(fm.group(1), Period.Kind.valueOf(f));
+                    }
                     // milestone.* and briefing.issuer.* applied below
                 }
             }

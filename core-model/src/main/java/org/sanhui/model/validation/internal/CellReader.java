@@ -3,7 +3,10 @@ package org.sanhui.model.validation.internal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.sanhui.model.domain.Labelled;
 import org.sanhui.model.domain.Vocabulary;
@@ -31,10 +34,13 @@ import org.sanhui.model.value.Text;
  */
 public final class CellReader {
 
+    private static final Map<String, Map<String, Column>> COLUMNS = new ConcurrentHashMap<>();
+
     private final RawRow row;
     private final RowContext ctx;
-    private final DatasetSchema schema;
-    private final List<String> names;
+    private final String name;
+    private final String maskedName;
+    private final Map<String, Column> columns;
     private final List<Problem> problems = new ArrayList<>();
 
     /**
@@ -48,8 +54,9 @@ public final class CellReader {
     public CellReader(RawRow row, RowContext ctx, DatasetSchema schema, String personName) {
         this.row = row;
         this.ctx = ctx;
-        this.schema = schema;
-        this.names = NotGiven.is(personName) ? List.of() : List.of(Text.normalize(personName));
+        this.name = NotGiven.is(personName) ? null : Text.normalize(personName);
+        this.maskedName = name == null ? null : PersonalData.maskName(name);
+        this.columns = COLUMNS.computeIfAbsent(schema.name(), k -> index(schema));
     }
 
     /**
@@ -82,14 +89,19 @@ public final class CellReader {
     }
 
     /**
-     * Returns a text cell, normalised.
+     * Returns a text cell, normalised, with any phone number in it masked.
      *
      * @param col the column name
      * @return the text, or null when not given
      */
     public String text(String col) {
         String c = row.cell(col);
-        return NotGiven.is(c) ? null : Text.normalize(c);
+        if (NotGiven.is(c)) {
+            return null;
+        }
+        String t = Text.normalize(c);
+        // a phone number written into a free-text column is dropped too (DOMAIN.md 7); ids are left alone
+        return col.equals(Datasets.ORG_ID) ? t : PersonalData.scrub(t, List.of());
     }
 
     /**
@@ -255,8 +267,21 @@ public final class CellReader {
 
     private void add(Problem p) {
         problems.add(new Problem(p.code(), p.severity(), p.location(), p.field(),
-                p.value() == null ? null : PersonalData.scrub(p.value(), names),
-                PersonalData.scrub(p.messageZh(), names), PersonalData.scrub(p.messageEn(), names)));
+                p.value() == null ? null : scrub(p.value()), scrub(p.messageZh()), scrub(p.messageEn())));
+    }
+
+    /** Masks the row's person name and any phone number. */
+    private String scrub(String text) {
+        String t = name == null || name.length() < 2 ? text : text.replace(name, maskedName);
+        return PersonalData.scrub(t, List.of());
+    }
+
+    private static Map<String, Column> index(DatasetSchema schema) {
+        Map<String, Column> m = new HashMap<>();
+        for (Column c : schema.columns()) {
+            m.put(c.name(), c);
+        }
+        return Map.copyOf(m);
     }
 
     /**
@@ -300,7 +325,8 @@ public final class CellReader {
         if (h != null) {
             return h;
         }
-        return schema.find(col).map(Column::header).orElse(col);
+        Column c = columns.get(col);
+        return c == null ? col : c.header();
     }
 
     private org.sanhui.model.problem.Location location(String col) {
@@ -309,10 +335,11 @@ public final class CellReader {
 
     /** The value as a problem may show it: masked for a name, never for a phone. */
     private String shown(String col, String rawValue) {
-        if (rawValue == null || col.equals(Datasets.PHONE)) {
+        if (rawValue == null || rawValue.isBlank() || col.equals(Datasets.PHONE)) {
             return null;
         }
-        boolean personal = schema.find(col).map(Column::personal).orElse(false);
+        Column c = columns.get(col);
+        boolean personal = c != null && c.personal();
         return personal ? PersonalData.maskName(rawValue) : rawValue.strip();
     }
 

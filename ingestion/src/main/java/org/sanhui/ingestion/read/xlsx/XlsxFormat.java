@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +49,16 @@ public final class XlsxFormat implements WorkbookFormat {
         return new Source(wb, new CellBudget(limits));
     }
 
+    private static final Object END = new Object();
+
+    /** A batch of parsed rows handed from the parsing thread to the checking thread. */
+    private static final class Batch {
+        static final int SIZE = 512;
+        final int[] rows = new int[SIZE];
+        final String[][] cells = new String[SIZE][];
+        int size;
+    }
+
     private static final class Source implements WorkbookSource {
         private final ReadableWorkbook wb;
         private final CellBudget budget;
@@ -78,11 +93,85 @@ public final class XlsxFormat implements WorkbookFormat {
                 throw new IllegalArgumentException("no sheet '" + sheet + "', expected one of " + names);
             }
             budget.newSheet();
-            try (var rows = s.openStream()) {
-                rows.forEach(r -> handler.row(r.getRowNum(), cells(r)));
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+            BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16);
+            AtomicBoolean cancelled = new AtomicBoolean();
+            Thread producer = new Thread(() -> produce(s, queue, cancelled), "sanhui-xlsx-reader");
+            producer.setDaemon(true);
+            producer.start();
+            try {
+                while (true) {
+                    Object o = queue.take();
+                    if (o == END) {
+                        return;
+                    }
+                    if (o instanceof Batch b) {
+                        for (int i = 0; i < b.size; i++) {
+                            handler.row(b.rows[i], b.cells[i]);
+                        }
+                    } else if (o instanceof IOException e) {
+                        throw e;
+                    } else if (o instanceof UncheckedIOException e) {
+                        throw e.getCause();
+                    } else if (o instanceof RuntimeException e) {
+                        throw e;
+                    } else if (o instanceof Error e) {
+                        throw e;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while reading sheet " + sheet, e);
+            } finally {
+                cancelled.set(true);
+                while (producer.isAlive()) {
+                    queue.clear();
+                    try {
+                        producer.join(20);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
             }
+        }
+
+        /** Parses rows on a second thread, in batches, so that parsing and checking overlap on two cores. */
+        private void produce(Sheet s, BlockingQueue<Object> queue, AtomicBoolean cancelled) {
+            Object last = END;
+            try (var rows = s.openStream()) {
+                Iterator<Row> it = rows.iterator();
+                Batch b = new Batch();
+                while (!cancelled.get() && it.hasNext()) {
+                    Row r = it.next();
+                    b.rows[b.size] = r.getRowNum();
+                    b.cells[b.size] = cells(r);
+                    if (++b.size == Batch.SIZE) {
+                        if (!offer(queue, b, cancelled)) {
+                            return;
+                        }
+                        b = new Batch();
+                    }
+                }
+                if (b.size > 0 && !offer(queue, b, cancelled)) {
+                    return;
+                }
+            } catch (Throwable e) {
+                last = e;
+            }
+            offer(queue, last, cancelled);
+        }
+
+        private static boolean offer(BlockingQueue<Object> queue, Object o, AtomicBoolean cancelled) {
+            try {
+                while (!cancelled.get()) {
+                    if (queue.offer(o, 50, TimeUnit.MILLISECONDS)) {
+                        return true;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
         }
 
         private String[] cells(Row r) {
