@@ -711,8 +711,11 @@ public final class BriefingBuilder {
             Double nowV = now == null ? null : now.value();
             Double dlV = atDeadline == null ? null : atDeadline.value();
             boolean met = metOnTime != null ? metOnTime >= 0.5 : dlV != null && dlV >= tgt - 1e-9;
+            boolean due = atDeadline != null || metOnTime != null || deadline != null
+                    && deadline.compareTo(f.period().end().toString()) <= 0;
             String status = dlV == null && metOnTime == null
-                    ? (nowV != null && nowV >= tgt - 1e-9 ? z("已完成", "met") : z("未到期", "not yet due")) : met ? z("按期完成", "met on time")
+                    ? (due ? z("期限时无数据", "no data at deadline")
+                            : nowV != null && nowV >= tgt - 1e-9 ? z("已完成", "met") : z("未到期", "not yet due")) : met ? z("按期完成", "met on time")
                     : nowV != null && nowV >= tgt - 1e-9 ? z("逾期完成", "met late") : z("尚未完成", "not yet met");
             String name = (where.equals(region) ? "" : regions.name(where) + (zh ? "" : " ")) + milestoneName(key);
             rows.add(List.of(textCell(name), pctCell(tgt), textCell(deadline == null ? "—" : deadline), pctCell(dlV),
@@ -1068,7 +1071,7 @@ public final class BriefingBuilder {
         StringBuilder sb = new StringBuilder();
         if (total > 0) {
             if (zh) {
-                sb.append(f.period().year()).append("年度参与等级评价的学会中，");
+                sb.append(gradeYear()).append("年度参与等级评价的学会中，");
                 for (int i = 0; i < keys.length; i++) {
                     sb.append(i == keys.length - 1 ? "未评价" : keys[i] + "等").append(fmt.num(mine[i])).append("个（")
                             .append(fmt.pct(mine[i] / total)).append("）").append(i == keys.length - 1 ? "。" : "，");
@@ -1080,7 +1083,8 @@ public final class BriefingBuilder {
         } else {
             sb.append(z("本年度暂无等级评价结果。", "No grades yet this year. "));
         }
-        Double pv = v("G4.p_value", region);
+        Double pv = f.file().find("G4.p_value", region, "", gradeYear()).map(IndicatorRow::value)
+                .orElse(v("G4.p_value", region));
         if (pv != null && zh) {
             sb.append("卡方检验显示，各").append(childNoun()).append("评价等次分布").append(pv < 0.05 ? "存在显著差异" : "无显著差异")
                     .append("（p=").append(fmt.dec(pv, 3)).append("）。");
@@ -1146,10 +1150,25 @@ public final class BriefingBuilder {
         }
     }
 
+    /** The latest year up to P's with grade rows (G1 rows are yearly; next year's grades come late). */
+    private String gradeYear() {
+        int best = -1;
+        for (IndicatorRow r : f.rowsOf(region)) {
+            if (r.indicator().startsWith("G1.") && r.period().length() == 4 && r.breakdown().isEmpty()) {
+                int y = Integer.parseInt(r.period());
+                if (y <= f.period().year() && y > best) {
+                    best = y;
+                }
+            }
+        }
+        return Integer.toString(best < 0 ? f.period().year() : best);
+    }
+
     private double[] gradeCounts(String code, String[] keys) {
         double[] out = new double[keys.length];
+        String year = gradeYear();
         for (int i = 0; i < keys.length; i++) {
-            Optional<IndicatorRow> r = f.row("G1." + keys[i], code, "");
+            Optional<IndicatorRow> r = f.file().find("G1." + keys[i], code, "", year);
             if (r.isPresent()) {
                 out[i] = r.get().numerator() != null ? r.get().numerator()
                         : r.get().value() == null ? 0 : r.get().value();
