@@ -52,7 +52,7 @@ final class ReportCommand implements Callable<Integer> {
 
     static List<Path> report(Path warehouse, Period p, Path out, String lang, String city, Rules rules) {
         ReportOptions.Builder b = ReportOptions.builder().warehouse(warehouse, p.toString()).outDir(out)
-                .lang(parseLang(lang)).masthead(masthead(rules))
+                .lang(parseLang(lang)).masthead(masthead(rules, scopeOf(warehouse, p)))
                 .warnings(w -> System.err.println("  warning: " + w));
         if (city != null) {
             b.city(city);
@@ -68,10 +68,43 @@ final class ReportCommand implements Callable<Integer> {
         };
     }
 
-    static Masthead masthead(Rules rules) {
+    static Masthead masthead(Rules rules, String scope) {
         org.sanhui.model.rules.Masthead m = rules.masthead();
-        return Masthead.DEFAULT.withDistribution(blankToNull(m.reportTo()), blankToNull(m.copyTo()),
+        Masthead out = Masthead.DEFAULT.withDistribution(blankToNull(m.reportTo()), blankToNull(m.copyTo()),
                 blankToNull(m.distributeTo()), 0);
+        if (scope != null && scope.length() >= 2) {
+            String issuer = m.issuer(scope.substring(0, 2)).orElse(null);
+            if (issuer != null) {
+                out = out.withIssuer(issuer);
+            }
+        }
+        return out;
+    }
+
+    /** The scope the indicator file was computed for, or null when the file cannot tell (reporting then says why). */
+    static String scopeOf(Path warehouse, Period p) {
+        Path json = warehouse.resolve("indicators").resolve(p.toString()).resolve("indicators-" + p + ".json");
+        if (!java.nio.file.Files.isRegularFile(json)) {
+            return null;
+        }
+        try (com.fasterxml.jackson.core.JsonParser parser = new com.fasterxml.jackson.core.JsonFactory()
+                .createParser(json.toFile())) {
+            int depth = 0;
+            for (com.fasterxml.jackson.core.JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
+                if (t.isStructStart()) {
+                    depth++;
+                } else if (t.isStructEnd()) {
+                    depth--;
+                } else if (depth == 1 && t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+                        && "scope".equals(parser.currentName())) {
+                    parser.nextToken();
+                    return parser.getValueAsString();
+                }
+            }
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        return null;
     }
 
     private static String blankToNull(String s) {
