@@ -150,14 +150,14 @@ final class ActivityFamily {
                 boolean ok = true;
                 Integer an = ctx.rules.yearlyActivityNorms().get(o.kind());
                 if (an != null) {
-                    boolean m = ytd >= proRata(an, ctx.p);
+                    boolean m = ytd >= (ctx.rules.proRata() ? proRata(an, ctx.p) : an);
                     b[1]++;
                     b[0] += m ? 1 : 0;
                     ok &= m;
                 }
                 Integer cn = ctx.rules.yearlyConferenceNorms().get(o.kind());
                 if (cn != null) {
-                    boolean m = confs >= proRata(cn, ctx.p);
+                    boolean m = confs >= (ctx.rules.proRata() ? proRata(cn, ctx.p) : cn);
                     d[1]++;
                     d[0] += m ? 1 : 0;
                     ok &= m;

@@ -43,14 +43,14 @@ public final class AnalysisRules {
             Objects.requireNonNull(regionCode, "regionCode");
             Objects.requireNonNull(indicator, "indicator");
             Objects.requireNonNull(deadline, "deadline");
-            if (!name.matches("[A-Za-z0-9_]+")) {
-                throw new IllegalArgumentException("milestone name '" + name + "': expected letters, digits and '_'");
+            if (!name.matches("[A-Za-z0-9_-]+")) {
+                throw new IllegalArgumentException("milestone name '" + name + "': expected letters, digits, '_' or '-'");
             }
         }
     }
 
-    /** The defaults of DOMAIN.md section 4 and the seeds. */
-    public static final AnalysisRules DEFAULTS = builder().build();
+    /** The defaults of DOMAIN.md section 4 and the seeds: core-model's {@code Rules.DEFAULTS}. */
+    public static final AnalysisRules DEFAULTS = from(org.sanhui.model.rules.Rules.DEFAULTS);
 
     private final Set<PersonRole> threeRoles;
     private final Map<PersonRole, PersonRole> streetAlternatives;
@@ -65,7 +65,9 @@ public final class AnalysisRules {
     private final double weightNorms;
     private final double weightGrades;
     private final Map<Grade, Double> gradeScores;
-    private final Set<String> monthlyProvinces;
+    private final Map<String, Period.Kind> provinceKinds;
+    private final Period.Kind defaultKind;
+    private final boolean proRata;
     private final List<Milestone> milestones;
 
     private AnalysisRules(Builder b) {
@@ -82,7 +84,9 @@ public final class AnalysisRules {
         this.weightNorms = b.weightNorms;
         this.weightGrades = b.weightGrades;
         this.gradeScores = Map.copyOf(b.gradeScores);
-        this.monthlyProvinces = Set.copyOf(b.monthlyProvinces);
+        this.provinceKinds = Map.copyOf(b.provinceKinds);
+        this.defaultKind = b.defaultKind;
+        this.proRata = b.proRata;
         this.milestones = List.copyOf(b.milestones);
         if (threeRoles.isEmpty()) {
             throw new IllegalArgumentException("threeRoles must not be empty");
@@ -94,6 +98,35 @@ public final class AnalysisRules {
                 || weightCoverage + weightThreePlusOne + weightNorms + weightGrades <= 0) {
             throw new IllegalArgumentException("R1 weights must be >= 0 with a positive sum");
         }
+    }
+
+    /**
+     * Maps core-model's {@code Rules} (the configuration file's model) onto analytics' rules.
+     *
+     * @param r the rules, null not permitted
+     * @return the analytics rules, never null
+     */
+    public static AnalysisRules from(org.sanhui.model.rules.Rules r) {
+        Objects.requireNonNull(r, "rules");
+        Map<OrgKind, Integer> activities = new EnumMap<>(OrgKind.class);
+        for (OrgKind k : r.medicalNormKinds()) {
+            activities.put(k, r.medicalActivitiesPerYear());
+        }
+        Map<OrgKind, Integer> conferences = new EnumMap<>(OrgKind.class);
+        for (OrgKind k : r.conferenceNormKinds()) {
+            conferences.put(k, r.conferencesPerYear());
+        }
+        List<Milestone> ms = new java.util.ArrayList<>();
+        for (org.sanhui.model.rules.Milestone m : r.milestones()) {
+            ms.add(new Milestone(m.name(), m.scope(), m.indicator(), m.target(), m.deadline()));
+        }
+        return builder().threeRoles(r.threeRoles()).streetAlternatives(r.streetAlternatives())
+                .keyPersonRoles(r.keyPersonRoles()).viceChairPosts(r.viceChairPosts())
+                .yearlyActivityNorms(activities).yearlyConferenceNorms(conferences).onTimeDays(r.timelinessDays())
+                .outlierThreshold(r.outlierThreshold())
+                .weights(r.weightCoverage(), r.weightRoles(), r.weightNorms(), r.weightGrades())
+                .gradeScores(r.gradePoints()).reportingKinds(r.reportingFrequency(), r.provinceFrequencies())
+                .proRata(r.proRata() != org.sanhui.model.rules.ProRata.NONE).milestones(ms).build();
     }
 
     /**
@@ -170,9 +203,9 @@ public final class AnalysisRules {
         return gradeScores;
     }
 
-    /** @return the province codes that report monthly, never null */
-    public Set<String> monthlyProvinces() {
-        return monthlyProvinces;
+    /** @return whether yearly norms are scaled pro rata to date (ceil(norm x months / 12)) */
+    public boolean proRata() {
+        return proRata;
     }
 
     /** @return the milestones, never null */
@@ -184,10 +217,10 @@ public final class AnalysisRules {
      * Returns the reporting frequency of a province.
      *
      * @param provinceCode the 2-digit code, null not permitted
-     * @return MONTH for a monthly-reporting province, else QUARTER
+     * @return the province's frequency, else the default (QUARTER unless configured)
      */
     public Period.Kind reportingKind(String provinceCode) {
-        return monthlyProvinces.contains(provinceCode) ? Period.Kind.MONTH : Period.Kind.QUARTER;
+        return provinceKinds.getOrDefault(provinceCode, defaultKind);
     }
 
     /** Builds {@link AnalysisRules}; starts from the defaults. */
@@ -208,7 +241,9 @@ public final class AnalysisRules {
         private double weightNorms = 20;
         private double weightGrades = 20;
         private Map<Grade, Double> gradeScores = new EnumMap<>(Map.of(Grade.A, 1.0, Grade.B, 0.5, Grade.C, 0.0));
-        private Set<String> monthlyProvinces = Set.of("12");
+        private Map<String, Period.Kind> provinceKinds = Map.of();
+        private Period.Kind defaultKind = Period.Kind.QUARTER;
+        private boolean proRata = true;
         private List<Milestone> milestones = List.of(
                 new Milestone("ningxia_c1_full", "64", "C1.full", 1.0, LocalDate.of(2023, 11, 30)),
                 new Milestone("yinchuan_c3_county", "6401", "C3.county", 1.0, LocalDate.of(2019, 7, 15)),
@@ -316,11 +351,36 @@ public final class AnalysisRules {
         }
 
         /**
-         * @param v province codes that report monthly, null not permitted
+         * @param v province codes that report monthly (the others quarterly), null not permitted
          * @return this
          */
         public Builder monthlyProvinces(Set<String> v) {
-            monthlyProvinces = Objects.requireNonNull(v, "monthlyProvinces");
+            Map<String, Period.Kind> m = new LinkedHashMap<>();
+            for (String p : Objects.requireNonNull(v, "monthlyProvinces")) {
+                m.put(p, Period.Kind.MONTH);
+            }
+            provinceKinds = m;
+            defaultKind = Period.Kind.QUARTER;
+            return this;
+        }
+
+        /**
+         * @param byDefault the frequency of provinces not listed, null not permitted
+         * @param byProvince frequency by province code, null not permitted
+         * @return this
+         */
+        public Builder reportingKinds(Period.Kind byDefault, Map<String, Period.Kind> byProvince) {
+            defaultKind = Objects.requireNonNull(byDefault, "byDefault");
+            provinceKinds = Objects.requireNonNull(byProvince, "byProvince");
+            return this;
+        }
+
+        /**
+         * @param v whether yearly norms are scaled pro rata to date
+         * @return this
+         */
+        public Builder proRata(boolean v) {
+            proRata = v;
             return this;
         }
 
@@ -348,7 +408,7 @@ public final class AnalysisRules {
     public String toString() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("threeRoles", threeRoles);
-        m.put("monthlyProvinces", monthlyProvinces);
+        m.put("provinceKinds", provinceKinds);
         m.put("milestones", milestones.size());
         return "AnalysisRules" + m;
     }

@@ -1,7 +1,7 @@
 package org.sanhui.analytics;
 
 /** The root of analytics' failures: a warehouse or an output that cannot be analysed or read, with the way out. */
-public class AnalyticsException extends RuntimeException {
+public class AnalyticsException extends org.sanhui.model.error.SanhuiException {
 
     private static final long serialVersionUID = 1L;
 

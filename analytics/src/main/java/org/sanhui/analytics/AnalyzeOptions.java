@@ -117,6 +117,15 @@ public final class AnalyzeOptions {
         }
 
         /**
+         * @param rules core-model's rules (the configuration file), null not permitted
+         * @return this
+         */
+        public Builder rules(org.sanhui.model.rules.Rules rules) {
+            this.rules = AnalysisRules.from(Objects.requireNonNull(rules, "rules"));
+            return this;
+        }
+
+        /**
          * @param progress receives one line per step; null for none
          * @return this
          */

@@ -64,31 +64,30 @@ final class GradeFamily {
         return v == null ? NOT_EVALUATED : v;
     }
 
+    /** G1: counts of societies by grade (value = count; the generator's truth uses the same convention). */
     private void g1(int year) {
         String ys = Period.year(year).toString();
         Map<String, List<Records.Org>> u = universe(year);
-        Map<String, Map<String, long[]>> rates = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        for (String cat : CATEGORIES) {
+            counts.put(cat + "|", new TreeMap<>());
+        }
         for (String c : ctx.regions.counties) {
+            for (String cat : CATEGORIES) {
+                counts.get(cat + "|").put(c, 0L);
+            }
             for (Records.Org o : u.get(c)) {
                 String g = grade(o.key(), year);
-                for (String bd : new String[] {"", "kind=" + o.kind().name()}) {
-                    for (String cat : CATEGORIES) {
-                        long[] v = rates.computeIfAbsent(cat + "|" + bd, k -> new TreeMap<>())
-                                .computeIfAbsent(c, k -> new long[2]);
-                        v[1]++;
-                        if (cat.equals(g)) {
-                            v[0]++;
-                        }
-                    }
+                counts.get(g + "|").merge(c, 1L, Long::sum);
+                for (String cat : CATEGORIES) {
+                    counts.computeIfAbsent(cat + "|kind=" + o.kind().name(), k -> new TreeMap<>());
                 }
-            }
-            for (String cat : CATEGORIES) {
-                rates.computeIfAbsent(cat + "|", k -> new TreeMap<>()).computeIfAbsent(c, k -> new long[2]);
+                counts.get(g + "|kind=" + o.kind().name()).merge(c, 1L, Long::sum);
             }
         }
-        for (Map.Entry<String, Map<String, long[]>> e : rates.entrySet()) {
+        for (Map.Entry<String, Map<String, Long>> e : counts.entrySet()) {
             int bar = e.getKey().indexOf('|');
-            ctx.sink.rates(ys, "G1." + e.getKey().substring(0, bar), e.getKey().substring(bar + 1), e.getValue());
+            ctx.sink.counts(ys, "G1." + e.getKey().substring(0, bar), e.getKey().substring(bar + 1), e.getValue());
         }
     }
 

@@ -276,13 +276,16 @@ class AnalyzerIndicatorsTest {
     @Test
     void g1g2GradeDistributionAndTransitions() {
         // 2024: societies existing at the year end: A a1 A, a2 C, a10 C; B b1 B, b2 A, b3 -; C c1 A -> 7
-        rate("2024", "G1.A", "64", "", 3, 7);
-        rate("2024", "G1.B", "64", "", 1, 7);
-        rate("2024", "G1.C", "64", "", 2, 7);
-        rate("2024", "G1.NOT_EVALUATED", "64", "", 1, 7);
-        rate("2024", "G1.C", "64", "kind=OTHER_SOCIETY", 1, 1);
+        // (G1 values are counts)
+        assertThat(value("2024", "G1.A", "64", "")).isEqualTo(3);
+        assertThat(value("2024", "G1.B", "64", "")).isEqualTo(1);
+        assertThat(value("2024", "G1.C", "64", "")).isEqualTo(2);
+        assertThat(value("2024", "G1.NOT_EVALUATED", "64", "")).isEqualTo(1);
+        assertThat(value("2024", "G1.C", "64", "kind=OTHER_SOCIETY")).isEqualTo(1);
+        assertThat(value("2024", "G1.A", "6403", "")).isEqualTo(1);
         // 2023: A's 2023Q4 file (a1 A, a2 B, a10 C); B and C had no file by 2023's end
-        rate("2023", "G1.A", "64", "", 1, 3);
+        assertThat(value("2023", "G1.A", "64", "")).isEqualTo(1);
+        assertThat(value("2023", "G1.NOT_EVALUATED", "64", "")).isZero();
         // transitions 2023 -> 2024: a1 A>A, a2 B>C, a10 C>C, b1 B>B
         rate("2024", "G2.B_C", "64", "", 1, 2);
         rate("2024", "G2.A_A", "64", "", 1, 1);
@@ -357,13 +360,13 @@ class AnalyzerIndicatorsTest {
     @Test
     void m1MilestonesNowAndAtTheDeadline() {
         // Ningxia C1 full by 2023-11-30: now 1/22; at the deadline (2023Q4 snapshot: A a1 a2 only) 0/22: not met
-        rate("M1.ningxia_c1_full", "64", "", 1, 22);
-        rate("M1.ningxia_c1_full", "64", "at=deadline", 0, 22);
-        assertThat(value("2024Q4", "M1.ningxia_c1_full", "64", "at=met_on_time")).isEqualTo(0.0);
-        assertThat(value("2024Q4", "M1.ningxia_c1_full", "64", "at=target")).isEqualTo(1.0);
+        rate("M1.ningxia_sanhui_full", "64", "", 1, 22);
+        rate("M1.ningxia_sanhui_full", "64", "at=deadline", 0, 22);
+        assertThat(value("2024Q4", "M1.ningxia_sanhui_full", "64", "at=met_on_time")).isEqualTo(0.0);
+        assertThat(value("2024Q4", "M1.ningxia_sanhui_full", "64", "at=target")).isEqualTo(1.0);
         // Yinchuan C3 by 2019-07-15: now 1/2; nothing was reported by then
-        rate("M1.yinchuan_c3_county", "6401", "", 1, 2);
-        assertThat(ROWS).doesNotContainKey("2024Q4|M1.yinzhou_a7|330212|");
+        rate("M1.yinchuan_3plus1_county", "6401", "", 1, 2);
+        assertThat(ROWS).doesNotContainKey("2024Q4|M1.yinzhou_service_coverage|330212|");
     }
 
     @Test

@@ -49,7 +49,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     static AnalyzeResult analyze(Path warehouse, Period p, String scope, String master, CommonOptions common) {
-        AnalyzeOptions.Builder b = AnalyzeOptions.builder(warehouse, p).rules(org.sanhui.analytics.AnalysisRules.DEFAULTS);
+        AnalyzeOptions.Builder b = AnalyzeOptions.builder(warehouse, p).rules(common.rules());
         if (scope != null) {
             b.scope(scope);
         }

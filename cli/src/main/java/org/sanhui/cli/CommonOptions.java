@@ -36,6 +36,20 @@ final class CommonOptions {
         return Rules.load(config);
     }
 
+    /**
+     * Maps the configured ingestion limits onto ingestion's own limits object (the lock timeout and the
+     * inflated-size and rows-per-sheet caps keep ingestion's defaults).
+     *
+     * @param rules the rules, never null
+     * @return the limits, never null
+     */
+    static org.sanhui.ingestion.IngestLimits ingestLimits(Rules rules) {
+        org.sanhui.model.rules.IngestionLimits l = rules.limits();
+        org.sanhui.ingestion.IngestLimits d = org.sanhui.ingestion.IngestLimits.DEFAULTS;
+        return new org.sanhui.ingestion.IngestLimits(l.maxFileBytes(), l.maxZipEntries(), d.maxInflatedBytes(),
+                l.maxZipInflationRatio(), l.maxCells(), l.maxCellChars(), d.maxRowsPerSheet(), d.lockTimeout());
+    }
+
     void applyLogLevel() {
         if (verbose) {
             System.setProperty("sanhui.log.level", "info");

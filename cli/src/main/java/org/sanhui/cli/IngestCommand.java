@@ -73,7 +73,7 @@ final class IngestCommand implements Callable<Integer> {
                 }
             }
             IngestOptions.Builder b = IngestOptions.builder(warehouse).dryRun(dryRun)
-                    .limits(org.sanhui.ingestion.IngestLimits.DEFAULTS);
+                    .limits(CommonOptions.ingestLimits(common.rules()));
             if (period != null) {
                 b.period(Period.parse(period));
             }

@@ -20,7 +20,7 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(name = "sanhui", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Grassroots science-association submissions to province-wide figures and briefings.",
-        subcommands = {GenerateCommand.class, IngestCommand.class, ValidateCommand.class,
+        subcommands = {TemplateCommand.class, GenerateCommand.class, IngestCommand.class, ValidateCommand.class,
             AnalyzeCommand.class, ReportCommand.class, RunCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success, every row accepted", "  1  done, but some rows or files were rejected (see the feedback)",

@@ -68,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
 
         System.out.println("1/3 ingest " + in);
         IngestOptions.Builder b = IngestOptions.builder(warehouse).feedbackDir(feedback)
-                .limits(org.sanhui.ingestion.IngestLimits.DEFAULTS);
+                .limits(CommonOptions.ingestLimits(rules));
         IngestReport ingest = IngestCommand.run(folders(in), b, "ingest");
 
         System.out.println("2/3 analyze " + p);

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.sanhui.model.period.Period;
 import org.sanhui.model.region.Gazetteer;
+import org.sanhui.model.region.RegionLevel;
 
 /**
  * The options of a generation; build with {@link #builder()}.
@@ -51,7 +52,8 @@ public record GenerateOptions(String scope, Period from, Period to, Path out, lo
     /**
      * Checks the options.
      *
-     * @throws IllegalArgumentException if the scope is unknown, the span is empty or activities is negative
+     * @throws IllegalArgumentException if the scope is unknown or a township, the span is empty or activities is
+     *     negative
      */
     public GenerateOptions {
         Objects.requireNonNull(scope, "scope");
@@ -59,7 +61,11 @@ public record GenerateOptions(String scope, Period from, Period to, Path out, lo
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(format, "format");
-        Gazetteer.national().require(scope);
+        RegionLevel level = Gazetteer.national().require(scope).level();
+        if (level == RegionLevel.TOWNSHIP) {
+            throw new IllegalArgumentException("scope " + scope + " is a township; expected 00, a province, a city"
+                    + " or a county code");
+        }
         from = from.as(Period.Kind.QUARTER);
         to = to.as(Period.Kind.QUARTER);
         if (to.compareTo(from) < 0) {

@@ -1,10 +1,13 @@
 package org.sanhui.reporting;
 
+import org.sanhui.model.error.InvalidInputException;
+
 /**
- * A briefing could not be written: a missing or unfinished indicator file, a bad option, an I/O failure.
- * The message says what was wrong and the way out.
+ * A briefing could not be written from what it was given: a missing or unfinished indicator file (no
+ * {@code _SUCCESS}), a file that is not an indicator file, a city outside the file's scope. The message
+ * says what was wrong and the way out. (I/O failures while writing are {@link java.io.UncheckedIOException}.)
  */
-public class ReportException extends RuntimeException {
+public class ReportException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 

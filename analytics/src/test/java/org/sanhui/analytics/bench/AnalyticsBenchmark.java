@@ -195,7 +195,14 @@ public final class AnalyticsBenchmark {
                 exp.add("('" + mo + "', DATE '" + mo.end() + "')");
             }
             expected = String.join(", ", exp);
-            monthly = rules.monthlyProvinces().stream().map(s -> "'" + s + "'").collect(Collectors.joining(", ", "(", ")"));
+            List<String> months = new ArrayList<>();
+            months.add("'--'");
+            for (var prov : Gazetteer.national().within("00", RegionLevel.PROVINCE)) {
+                if (rules.reportingKind(prov.code()) == Period.Kind.MONTH) {
+                    months.add("'" + prov.code() + "'");
+                }
+            }
+            monthly = String.join(", ", months).transform(x -> "(" + x + ")");
             Gazetteer g = Gazetteer.national();
             counties = g.require(scope).level() == RegionLevel.COUNTY ? 1 : g.within(scope, RegionLevel.COUNTY).size();
         }
@@ -297,9 +304,7 @@ public final class AnalyticsBenchmark {
         }
         for (String g : List.of("A", "B", "C", "NOT_EVALUATED")) {
             long v = n.getOrDefault(g, 0L);
-            out.put(key(Integer.toString(year), "G1." + g, s.scope, "", "num"), (double) v);
-            out.put(key(Integer.toString(year), "G1." + g, s.scope, "", "den"), (double) total);
-            out.put(key(Integer.toString(year), "G1." + g, s.scope, "", "value"), (double) v / total);
+            out.put(key(Integer.toString(year), "G1." + g, s.scope, "", "value"), (double) v);
         }
     }
 

@@ -38,8 +38,11 @@ class RobustnessTest {
                 .collect(Collectors.joining("\n"));
         assertThat(bad).as("inputs with an unacceptable outcome\n" + table).isEmpty();
         assertThat(results).filteredOn(r -> r.entry().kind() == InputKind.VALID)
-                .as("every valid seed is read\n" + ValidateHarness.details(results))
-                .allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.PARSED));
+                .as("every valid seed is read with every row accepted (exit 0)\n" + ValidateHarness.details(results))
+                .allSatisfy(r -> {
+                    assertThat(r.outcome()).isEqualTo(Outcome.PARSED);
+                    assertThat(r.result().exit()).as(r.entry().name() + ": " + abbreviate(r.result().stdout())).isZero();
+                });
     }
 
     private static String abbreviate(String s) {

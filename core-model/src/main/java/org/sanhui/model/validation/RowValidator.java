@@ -87,9 +87,10 @@ import org.sanhui.model.value.Text;
  * unmasked or a phone number.
  *
  * <p>Warnings that concern a figure are raised only where the figure applies: a blank institution or
- * party-organisation flag ({@link ProblemCode#UNKNOWN_FLAG}) for the grassroots societies of
- * {@link Rules#conferenceNormKinds() the conference norm}'s default set (the three kinds of C5), a blank
- * 四缺 flag for township 科协 (C6).
+ * party-organisation flag ({@link ProblemCode#UNKNOWN_FLAG}) for the three grassroots societies (the
+ * kinds C5 concerns), a blank 四缺 flag for township 科协 (C6); elsewhere a blank flag is simply null.
+ * The only rules taken from {@link Rules} here are the grade words ({@link Rules#grade(String)}) and the
+ * length of a seconded post ({@link Rules#secondedPostYears()}).
  */
 public final class RowValidator {
 

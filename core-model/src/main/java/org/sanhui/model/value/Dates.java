@@ -24,6 +24,8 @@ import org.sanhui.model.problem.ProblemCode;
  *   <li>a year: {@code 2023}, {@code 2023年}: 31 December, precision {@link DatePrecision#YEAR}, with
  *       the warning {@link ProblemCode#YEAR_ONLY_DATE} (the row is left out of dated figures).</li>
  * </ul>
+ * A range ({@code 2024.7.1至7.3}, {@code 2024-07-01~2024-07-03}, {@code 2024年7月1日—3日}, separated by
+ * 至, 到, ~, ～ or —) is read as its first day.
  * A whole number from 1900 to 2100 is read as a year, never as a serial (serials 1900-2100 are days
  * of 1905, which no submission means); a six-digit number {@code yyyyMM} with a month 01-12 is read as
  * a month. Dates must fall in the years 1900-2100. A "not given" cell ({@link NotGiven}) is blank;
@@ -50,6 +52,7 @@ public final class Dates {
     private static final Pattern MONTH = Pattern.compile("(\\d{4})[-/.年](\\d{1,2})月?(?:份)?");
     private static final Pattern COMPACT_MONTH = Pattern.compile("(\\d{4})(0[1-9]|1[0-2])");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})(?:年度?)?");
+    private static final Pattern RANGE = Pattern.compile("^(.+?)\\s*(?:至|到|~|～|—+|--)\\s*\\S.*$");
     private static final Pattern SERIAL = Pattern.compile("\\d+(?:\\.\\d+)?(?:[eE][+]?\\d+)?");
 
     private static final String EXPECTED_ZH =
@@ -73,6 +76,13 @@ public final class Dates {
             return ParseResult.blank();
         }
         String t = Text.normalize(cell);
+        Matcher range = RANGE.matcher(t);
+        if (range.matches()) {
+            ParseResult<DateValue> first = parse(range.group(1), date1904);
+            if (first.present() && first.value().precision() == DatePrecision.DAY) {
+                return first;
+            }
+        }
         Matcher time = TIME.matcher(t);
         if (time.matches()) {
             t = time.group(1);

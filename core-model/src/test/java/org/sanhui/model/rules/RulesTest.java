@@ -48,7 +48,7 @@ class RulesTest {
         assertThat(new double[] {r.weightCoverage(), r.weightRoles(), r.weightNorms(), r.weightGrades()})
                 .containsExactly(40, 20, 20, 20);
         assertThat(r.gradePoints()).containsExactlyInAnyOrderEntriesOf(Map.of(Grade.A, 1.0, Grade.B, 0.5, Grade.C, 0.0));
-        assertThat(r.limits()).isEqualTo(new IngestionLimits(64L * 1024 * 1024, 20_000_000, 32_767, 100, 1_000, 16_384));
+        assertThat(r.limits()).isEqualTo(new IngestionLimits(256L * 1024 * 1024, 100_000_000, 32_767, 200, 1_000, 16_384));
         assertThat(r.masthead().issuers()).isEmpty();
         assertThat(r.masthead().reportTo()).isEmpty();
     }
@@ -139,7 +139,7 @@ class RulesTest {
         assertThat(r.milestones().get(5)).isEqualTo(new Milestone("tianjin_street", "C3.township", 0.9,
                 LocalDate.of(2021, 6, 30), "12"));
         assertThat(r.limits().maxFileBytes()).isEqualTo(1_048_576);
-        assertThat(r.limits().maxCells()).isEqualTo(20_000_000);
+        assertThat(r.limits().maxCells()).isEqualTo(100_000_000);
         assertThat(r.masthead().issuer("12")).contains("天津市科学技术协会");
         assertThat(r.masthead().issuer("64")).isEmpty();
         assertThat(r.masthead().reportTo()).isEqualTo("中国科协");

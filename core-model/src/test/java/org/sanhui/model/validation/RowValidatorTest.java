@@ -137,7 +137,7 @@ class RowValidatorTest {
         @ParameterizedTest(name = "{0} -> {1}")
         @CsvSource({"掌政, 640104100", "掌政镇, 640104100", "640104100, 640104100", "640104100001, 640104100",
             "６４０１０４１００, 640104100", "兴庆区, 640104", "兴庆, 640104", "640104, 640104", "月牙湖, 640104201",
-            "凤凰北街, 640104001", "'', 640104", "无, 640104"})
+            "凤凰北街, 640104001", "'', 640104", "无, 640104", "银川市兴庆区掌政镇, 640104100", "宁夏银川市兴庆区, 640104"})
         void resolvesTheRegionByNameOrCode(String cell, String code) {
             RowResult<Organisation> r = RowValidator.organisation(row(ORG_NAME, "x", KIND, "县科协", STATUS, "正常",
                     REGION_CODE, cell), Q3);
@@ -146,7 +146,7 @@ class RowValidatorTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @CsvSource({"西夏区, 640105", "640105, 640105", "西夏, 640105", "镇北堡镇, 640105101", "640105101, 640105101"})
+        @CsvSource({"西夏区, 640105", "640105, 640105", "西夏, 640105", "银川市西夏区文昌路, 640105", "镇北堡镇, 640105101", "640105101, 640105101"})
         void rejectsARegionOutsideTheCounty(String cell, String code) {
             RowResult<Organisation> r = RowValidator.organisation(row(ORG_NAME, "x", KIND, "县科协", STATUS, "正常",
                     REGION_CODE, cell), Q3);
@@ -491,7 +491,7 @@ class RowValidatorTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"兴庆区", "兴庆", "640104", " 兴庆区 "})
+        @ValueSource(strings = {"兴庆区", "兴庆", "640104", " 兴庆区 ", "银川市兴庆区", "宁夏银川市兴庆区"})
         void resolvesTheCountyWithinTheSender(String county) {
             RowResult<Evaluation> r = RowValidator.evaluation(row(eval(county, "优秀", "92.5")), PROVINCE);
             assertThat(r.problems()).isEmpty();
@@ -502,6 +502,15 @@ class RowValidatorTest {
             assertThat(e.grade()).isEqualTo(Grade.A);
             assertThat(e.score()).isEqualTo(92.5);
             assertThat(e.kind()).isEqualTo(OrgKind.MEDICAL_SOCIETY);
+        }
+
+        @Test
+        void aCountySenderAcceptsItsOwnLongName() {
+            RowContext xingqing = RowContext.of(XINGQING, null, null);
+            assertThat(RowValidator.evaluation(row(eval("银川市兴庆区", "B", "")), xingqing).record().county())
+                    .isEqualTo(XINGQING);
+            assertThat(codes(RowValidator.evaluation(row(eval("银川市西夏区", "B", "")), xingqing)))
+                    .containsExactly(ProblemCode.REGION_OUTSIDE_COUNTY);
         }
 
         @Test

@@ -16,7 +16,8 @@ class DatesTest {
     @ParameterizedTest(name = "[{index}] ''{0}''")
     @ValueSource(strings = {"2024-07-01", "2024/7/1", "2024.7.1", "2024年7月1日", "2024年7月1号", "20240701",
         "２０２４－０７－０１", "２０２４年７月１日", " 2024 年 7 月 1 日 ", "2024-7-1", "2024/07/01 10:30",
-        "2024-07-01 10:30:00", "2024-07-01T10:30:00", "2024年7月1日 08:00", "45474", "45474.0", "45474.99"})
+        "2024-07-01 10:30:00", "2024-07-01T10:30:00", "2024年7月1日 08:00", "45474", "45474.0", "45474.99",
+        "2024.7.1至7.3", "2024-07-01~2024-07-03", "2024年7月1日—3日", "2024/7/1 到 2024/7/5", "2024.7.1--7.2"})
     void parsesEveryFullDateForm(String cell) {
         ParseResult<DateValue> r = Dates.parse(cell, false);
         assertThat(r.hasProblem()).as(String.valueOf(r)).isFalse();
@@ -116,7 +117,8 @@ class DatesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"abc", "七月一日", "2024-07-01-02", "yesterday", "1.2.3.4", "-5", "2024年7月1日下午三点"})
+    @ValueSource(strings = {"abc", "七月一日", "2024-07-01-02", "yesterday", "1.2.3.4", "-5", "2024年7月1日下午三点",
+        "2024年7月至9月", "至2024-07-01"})
     void garbageIsABadDate(String cell) {
         ParseResult<DateValue> r = Dates.parse(cell, false);
         assertThat(r.code()).isEqualTo(ProblemCode.BAD_DATE);

@@ -286,8 +286,8 @@ public final class SampleWriter {
         List<Row<OrgRow>> orgRows = new ArrayList<>();
         subs.forEach(s -> orgRows.addAll(s.organisations()));
         fill(orgs, d, os, orgRows);
-        orgs.notes.add("注：1. 组织类型按“县级科协、乡镇（街道）科协、基层科技教育学会、基层医疗卫生学会、基层农业技术学会”等填写；");
-        orgs.notes.add("2. 制度建设、四缺情况填“是/否”；成立日期请填写到日。");
+        orgs.notes.add("注：1. 组织类型按“县级科协、乡镇（街道）科协、基层科技教育学会、基层医疗卫生学会、基层农业技术学会”等填写；"
+                + "2. 制度建设、四缺情况填“是/否”；成立日期请填写到日。");
         out.add(orgs);
 
         // 关键人物

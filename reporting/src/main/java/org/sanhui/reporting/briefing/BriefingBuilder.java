@@ -210,6 +210,12 @@ public final class BriefingBuilder {
 
     private void table(String captionZh, String captionEn, List<String> headers, double[] widths,
             List<List<Cell>> rows) {
+        boolean anything = rows.stream().anyMatch(r -> r.stream().skip(1)
+                .anyMatch(c -> !c.text().isBlank() && !c.text().equals("—")));
+        if (!anything) {
+            // a table of dashes says nothing: the figures are not in the file for these regions
+            return;
+        }
         tabNo++;
         List<List<Cell>> clean = new ArrayList<>();
         for (List<Cell> r : rows) {
@@ -858,9 +864,20 @@ public final class BriefingBuilder {
             }
             Double mean = v("A1.mean", region);
             if (mean != null) {
-                sb.append("每个组织平均开展").append(fmt.dec(mean, 1)).append("场，中位数").append(fmt.dec(v("A1.median", region), 1))
-                        .append("场，前10%的组织不少于").append(fmt.dec(v("A1.p90", region), 1)).append("场，最多")
-                        .append(fmt.num(v("A1.max", region))).append("场。");
+                sb.append("每个组织平均开展").append(fmt.dec(mean, 1)).append("场");
+                Double median = v("A1.median", region);
+                Double p90 = v("A1.p90", region);
+                Double max = v("A1.max", region);
+                if (median != null) {
+                    sb.append("，中位数").append(fmt.dec(median, 1)).append("场");
+                }
+                if (p90 != null) {
+                    sb.append("，开展最多的10%的组织不少于").append(fmt.dec(p90, 1)).append("场");
+                }
+                if (max != null) {
+                    sb.append("，最多").append(fmt.num(max)).append("场");
+                }
+                sb.append("。");
             }
             Double a5 = v("A5.rate", region);
             if (a5 != null) {
@@ -921,6 +938,9 @@ public final class BriefingBuilder {
         StringBuilder s2 = new StringBuilder();
         describeShares(s2, types, ActivityType.class, "从活动类型看", "By type");
         describeShares(s2, groups, TargetGroup.class, "从服务对象看", "By target group");
+        if (s2.isEmpty()) {
+            s2.append(z("本期暂无分活动类型、分服务对象的统计。", "No counts by type or target group this period."));
+        }
         para(s2.toString());
         if (!types.isEmpty()) {
             breakdownChart("activity-types", "各类型活动场次", "Activities by type", types, ActivityType.class);
@@ -1326,7 +1346,15 @@ public final class BriefingBuilder {
         List<List<Cell>> rows = new ArrayList<>();
         for (Region r : scored) {
             Double s = v("R1.score", r.code());
-            Double rank = v("R1.rank", r.code());
+            // analytics ranks cities within the province and counties within their city
+            Double rank = v("R1.rank", r.code(), r.level() == RegionLevel.COUNTY ? "within=city" : "within=province");
+            if (rank == null) {
+                rank = v("R1.rank", r.code());
+            }
+            if (rank == null) {
+                // equal scores share the better rank (DOMAIN.md R1)
+                rank = (double) (1 + scored.stream().filter(o -> v("R1.score", o.code()) > s + 1e-9).count());
+            }
             rows.add(List.of(numCell(rank), textCell(regions.name(r.code())), new Cell(fmt.dec(s, 1), s, false, false),
                     pctCell(v("C1.full", r.code())), pctCell(v("C3.county", r.code())), pctCell(v("A2.rate", r.code()))));
         }

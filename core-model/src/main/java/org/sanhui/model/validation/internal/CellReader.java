@@ -335,7 +335,7 @@ public final class CellReader {
 
     /** The value as a problem may show it: masked for a name, never for a phone. */
     private String shown(String col, String rawValue) {
-        if (rawValue == null || col.equals(Datasets.PHONE)) {
+        if (rawValue == null || rawValue.isBlank() || col.equals(Datasets.PHONE)) {
             return null;
         }
         Column c = columns.get(col);

@@ -51,11 +51,35 @@ public final class RegionResolver {
         }
         RowContext ctx = r.context();
         Lookup l = lookup(ctx, cell);
+        if (l.region == null && !l.outside && !l.ambiguous && !l.code) {
+            Lookup named = named(ctx, cell);
+            l = named != null ? named : l;
+        }
         if (l.region != null) {
             return l.region.code();
         }
         report(r, col, cell, l, "本县（区）" + countyLabel(ctx) + "或其所辖乡镇（街道）的名称或代码");
         return null;
+    }
+
+    /**
+     * Looks for regions named inside a longer text ("银川市兴庆区掌政镇春林村"): the deepest one inside the
+     * county wins; else one outside it (other than the county's own ancestors) makes the text "outside".
+     *
+     * @return the look-up, or null when the text names no region
+     */
+    private static Lookup named(RowContext ctx, String cell) {
+        Gazetteer g = ctx.gazetteer();
+        Region outside = null;
+        for (Region reg : g.mentionedIn(province(ctx), cell)) {
+            if (g.isWithin(reg.code(), ctx.countyCode())) {
+                return Lookup.found(reg);
+            }
+            if (!g.isWithin(ctx.countyCode(), reg.code()) && outside == null) {
+                outside = reg; // not an ancestor of the county (银川市 in 银川市兴庆区… is fine)
+            }
+        }
+        return outside == null ? null : new Lookup(null, List.of(outside), true, false, false);
     }
 
     /**
@@ -77,24 +101,12 @@ public final class RegionResolver {
                 report(r, col, cell, l, "本县（区）" + countyLabel(ctx) + "内的地点");
                 return new Place(null, false);
             }
-            Gazetteer g = ctx.gazetteer();
-            String province = province(ctx);
-            List<Region> named = g.mentionedIn(province, cell);
-            Region inside = null;
-            Region outside = null;
-            for (Region reg : named) {
-                if (g.isWithin(reg.code(), ctx.countyCode())) {
-                    inside = inside == null ? reg : inside;
-                } else if (!g.isWithin(ctx.countyCode(), reg.code()) && outside == null) {
-                    outside = reg; // not an ancestor of the county (银川市 in 银川市兴庆区… is fine)
-                }
+            Lookup named = named(ctx, cell);
+            if (named != null && named.region != null) {
+                return new Place(named.region.code(), false);
             }
-            if (inside != null) {
-                return new Place(inside.code(), false);
-            }
-            if (outside != null) {
-                report(r, col, cell, new Lookup(null, List.of(outside), true, false, false),
-                        "本县（区）" + countyLabel(ctx) + "内的地点");
+            if (named != null) {
+                report(r, col, cell, named, "本县（区）" + countyLabel(ctx) + "内的地点");
                 return new Place(null, false);
             }
         }
@@ -169,6 +181,18 @@ public final class RegionResolver {
                 if (l.outside) {
                     candidates = l.candidates;
                 }
+            }
+        }
+        if (found == null && !outside && code.isEmpty()) {
+            // a longer text naming the county, such as 银川市兴庆区
+            String wide = sender.level() == RegionLevel.COUNTY ? province(ctx) : sender.code();
+            List<Region> named = g.mentionedIn(wide, n).stream().filter(x -> x.level() == RegionLevel.COUNTY).toList();
+            if (named.size() == 1) {
+                if (g.isWithin(named.get(0).code(), sender.code())) {
+                    return named.get(0).code();
+                }
+                outside = true;
+                candidates = named;
             }
         }
         if (found != null) {
