@@ -5,10 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Objects;
-import org.sanhui.ingestion.pipeline.BasicRowCheck;
+import org.sanhui.ingestion.pipeline.CoreRowCheck;
 import org.sanhui.ingestion.pipeline.RowCheck;
 import org.sanhui.model.period.Period;
 import org.sanhui.model.region.Gazetteer;
+import org.sanhui.model.rules.Rules;
 
 /**
  * How an ingest (or validate) run goes: the warehouse, what the caller states about the files
@@ -28,6 +29,7 @@ public final class IngestOptions {
     private final Gazetteer gazetteer;
     private final Clock clock;
     private final RowCheck rowCheck;
+    private final Rules rules;
 
     private IngestOptions(Builder b) {
         this.warehouse = b.warehouse;
@@ -40,7 +42,8 @@ public final class IngestOptions {
         this.progress = b.progress;
         this.gazetteer = b.gazetteer != null ? b.gazetteer : Gazetteer.national();
         this.clock = b.clock;
-        this.rowCheck = b.rowCheck != null ? b.rowCheck : new BasicRowCheck(this.gazetteer);
+        this.rules = b.rules;
+        this.rowCheck = b.rowCheck != null ? b.rowCheck : new CoreRowCheck(b.rules, this.gazetteer);
         validate();
     }
 
@@ -123,6 +126,11 @@ public final class IngestOptions {
         return clock;
     }
 
+    /** @return the rules (vocabulary words, grade mapping, limits of core-model), never null */
+    public Rules rules() {
+        return rules;
+    }
+
     /** @return the single-row validator, never null */
     public RowCheck rowCheck() {
         return rowCheck;
@@ -141,6 +149,7 @@ public final class IngestOptions {
         private Gazetteer gazetteer;
         private Clock clock = Clock.systemUTC();
         private RowCheck rowCheck;
+        private Rules rules = Rules.DEFAULTS;
 
         private Builder(Path warehouse) {
             this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
@@ -257,7 +266,18 @@ public final class IngestOptions {
         }
 
         /**
-         * Replaces the single-row validator.
+         * Sets the rules the row checks use (default {@link Rules#DEFAULTS}).
+         *
+         * @param r the rules, null not permitted
+         * @return this
+         */
+        public Builder rules(Rules r) {
+            this.rules = Objects.requireNonNull(r, "rules");
+            return this;
+        }
+
+        /**
+         * Replaces the single-row validator (default: core-model's RowValidator with the rules).
          *
          * @param check the validator, null for the default
          * @return this
