@@ -222,9 +222,9 @@ public final class BrokenSetWriter {
             acts2.add(l.toArray());
         }
         put("640104_兴庆区_2024Q3_missing_column.xlsx", workbook(false, title("兴庆区", "2024年第三季度"), FILING,
-                List.of(new SheetSpec("组织信息", ORG_HEADER, xingqingOrgs()), new SheetSpec("活动记录", noTitle, acts2))));
+                List.of(new SheetSpec("活动记录", noTitle, acts2))));
         expect("640104_兴庆区_2024Q3_missing_column.xlsx", ProblemCode.MISSING_COLUMN,
-                "活动记录 lacks the required column 活动名称; the file is refused");
+                "its only sheet, 活动记录, lacks the required column 活动名称, so nothing can be taken");
         // 3. dates outside the period
         List<Object[]> acts3 = xingqingActs();
         acts3.add(act(4, "640104-001", "兴庆区科学技术协会", "冬季科普大讲堂", "科普宣传", LocalDate.of(2024, 10, 8), 90));
@@ -499,7 +499,8 @@ public final class BrokenSetWriter {
         b.append("Columns (the table below is machine-readable: one row per file, `|`-separated):\n\n");
         b.append("- `file`: path relative to `datasets/broken/`;\n");
         b.append("- `outcome`: `REFUSED` (the whole file refused with a FATAL problem) or `ACCEPTED` (the file is\n");
-        b.append("  taken; some rows may be rejected);\n");
+        b.append("  taken; some rows may be rejected: ACCEPTED with `rejected` > 0 is what ingestion's report calls\n");
+        b.append("  PARTIAL);\n");
         b.append("- `codes`: for REFUSED the `ProblemCode` of the refusal; for ACCEPTED the rejected rows by code,\n");
         b.append("  `CODE:n` joined by `;`, or `-` when no row is rejected;\n");
         b.append("- `accepted`, `rejected`: data rows accepted and rejected over all sheets (0 for REFUSED);\n");
