@@ -148,10 +148,12 @@ public final class Analyzer {
 
     /** Opens (or reuses) the session; created[0] tells whether this call created it. */
     static SparkSession session(String master, boolean[] created) {
-        if (SparkSession.getActiveSession().isDefined() && master == null) {
+        // a session already running in this JVM (tests, an embedding application) is used and left running;
+        // Spark allows one SparkContext per JVM, so a master given here could not replace it anyway
+        if (SparkSession.getActiveSession().isDefined()) {
             return SparkSession.getActiveSession().get();
         }
-        if (SparkSession.getDefaultSession().isDefined() && master == null) {
+        if (SparkSession.getDefaultSession().isDefined()) {
             return SparkSession.getDefaultSession().get();
         }
         SparkSession.Builder b = SparkSession.builder().appName("sanhui-analyze");
