@@ -43,7 +43,7 @@ class FaultInjectionTest {
     static final long SEED = Long.getLong("sanhui.faults.seed", 20241123L);
 
     @TempDir
-    Path base;
+    static Path base;
     Cli cli;
     List<String> inputs;
     Path reference;

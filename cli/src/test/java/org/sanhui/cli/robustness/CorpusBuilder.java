@@ -154,7 +154,7 @@ public final class CorpusBuilder {
         csvDir("v06-csv-utf8-bom", InputKind.VALID, "one CSV per sheet, UTF-8 with BOM (Excel's CSV UTF-8)",
                 StandardCharsets.UTF_8, true, rows);
         csvDir("v07-csv-gbk", InputKind.VALID, "one CSV per sheet, GBK", Charset.forName("GBK"), false, rows);
-        add("v08-64_宁夏回族自治区_2024年度评价.xlsx", InputKind.VALID, "the province's yearly evaluations, 年度 a number as Excel stores it",
+        add("v08-64_宁夏回族自治区_2024年度评价.xlsx", InputKind.VALID, "the province's yearly evaluations, 年度 the number 2024.0 as the sample stores it",
                 Seeds.evaluationsXlsx(), List.of(), 3);
     }
 

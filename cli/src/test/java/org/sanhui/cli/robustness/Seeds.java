@@ -133,14 +133,14 @@ public final class Seeds {
 
     /**
      * The yearly evaluations of the seed's organisations as the province sends them: 年度 as a number
-     * (what Excel stores for 2024), grades as letters and words.
+     * as POI-written workbooks store it ({@code <v>2024.0</v>}, as the sample has), grades as letters and words.
      */
     static byte[] evaluationsXlsx() {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("所在县（区）", "组织编号", "组织名称", "组织类型", "年度", "评价等次", "得分"));
-        rows.add(List.of("兴庆区", "XQ001", "兴庆区科学技术协会", "县级科协", 2024, "A", 92.5));
-        rows.add(List.of("兴庆区", "XQ003", "兴庆区基层医疗卫生学会", "基层医疗卫生学会", 2024, "B", 84));
-        rows.add(List.of("兴庆区", "XQ004", "兴庆区基层科技教育学会", "基层科技教育学会", 2024, "合格", 71.5));
+        rows.add(List.of("兴庆区", "XQ001", "兴庆区科学技术协会", "县级科协", 2024.0, "A", 92.5));
+        rows.add(List.of("兴庆区", "XQ003", "兴庆区基层医疗卫生学会", "基层医疗卫生学会", 2024.0, "B", 84));
+        rows.add(List.of("兴庆区", "XQ004", "兴庆区基层科技教育学会", "基层科技教育学会", 2024.0, "合格", 71.5));
         return new RawXlsx(List.of(new RawXlsx.Sheet(Datasets.EVALUATIONS.sheet(), rows))).bytes();
     }
 
