@@ -1021,18 +1021,18 @@ public final class FileJob {
             }
 
             private String rowCounty(Map<String, String> raw) {
-                Gazetteer g = finder.gazetteer();
-                if (ds == ORGANISATIONS) {
-                    return regionCounty(raw.get(REGION_CODE));
-                }
-                if (ds == EVALUATIONS) {
-                    String c = regionCounty(raw.get(EVAL_COUNTY));
+                String stated = raw.get(EVAL_COUNTY);
+                if (stated != null && !stated.isBlank()) {
+                    String c = regionCounty(stated);
                     if (c != null) {
                         return c;
                     }
-                    if (facts.county() != null && raw.get(EVAL_COUNTY) == null) {
-                        return facts.county();
-                    }
+                }
+                if (ds == ORGANISATIONS) {
+                    return regionCounty(raw.get(REGION_CODE));
+                }
+                if (ds == EVALUATIONS && facts.county() != null && stated == null) {
+                    return facts.county();
                 }
                 String key = fileOrgIndex.resolve(raw.get(ORG_ID), raw.get(ORG_NAME));
                 if (key != null) {
