@@ -36,6 +36,8 @@ public enum ProblemCode {
     UNKNOWN_COUNTY(Severity.FATAL, "未知的县（区）", "unknown county"),
     /** Invalid filing date. */
     BAD_FILING_DATE(Severity.FATAL, "填报日期无效", "invalid filing date"),
+    /** A sheet whose name is none of the datasets' was taken as the dataset its headers show. */
+    SHEET_NAME_GUESSED(Severity.WARNING, "工作表名称不规范", "sheet name not recognised, dataset taken from its headers"),
     /** Unknown column, ignored. */
     UNKNOWN_COLUMN(Severity.WARNING, "未识别的列", "unknown column, ignored"),
     /** The total row does not match the detail rows. */

@@ -127,7 +127,10 @@ public final class Datasets {
     public static final String REPORTED_LATE = "reported_late";
 
     // evaluations
-    /** The evaluated organisation's county code (6 digits), resolved from the 所在县（区） cell or the submitter. */
+    /**
+     * The evaluated organisation's county code (6 digits), resolved from the 所在县（区） cell or the submitter;
+     * in 组织信息, 关键人物 and 活动记录 an input-only column (a city's workbook places each row in its county).
+     */
     public static final String COUNTY = "county";
     /** Evaluation year. */
     public static final String YEAR = "year";
@@ -180,6 +183,7 @@ public final class Datasets {
     public static final DatasetSchema ORGANISATIONS = new DatasetSchema("organisations",
             List.of("组织信息", "组织情况", "组织基本信息"), with(provenance(),
             c(ORG_KEY, STRING, false, false),
+            countyInput(),
             in(ORG_ID, STRING, false, "组织编号", "编号"),
             in(ORG_NAME, STRING, true, "组织名称", "名称", "学会名称", "单位名称"),
             in(KIND, STRING, true, "组织类型", "类型", "组织类别"),
@@ -221,7 +225,8 @@ public final class Datasets {
             in(END_DATE, DATE, false, "任职结束日期", "结束日期", "任职截止日期", "任职结束时间", "任职情况/结束日期"),
             c(EFFECTIVE_END, DATE, false, false),
             c(CARRIED_FORWARD, BOOLEAN, false, false),
-            new Column(PHONE, STRING, false, true, false, List.of("联系电话", "联系方式", "电话", "手机"))));
+            new Column(PHONE, STRING, false, true, false, List.of("联系电话", "联系方式", "电话", "手机")),
+            countyInput()));
 
     /** 活动记录: activities held in the period. */
     public static final DatasetSchema ACTIVITIES = new DatasetSchema("activities",
@@ -238,13 +243,14 @@ public final class Datasets {
             in(PARTICIPANTS, INT, false, "参加人数", "参与人数"),
             in(CO_HOST, STRING, false, "合作省级学会", "联合主办省级学会", "主办单位/合作省级学会"),
             in(FORM, STRING, false, "活动形式"),
-            c(REPORTED_LATE, BOOLEAN, false, false)));
+            c(REPORTED_LATE, BOOLEAN, false, false),
+            countyInput()));
 
     /** 年度评价: yearly evaluations, keyed by (organisation, year); the last accepted wins. */
     public static final DatasetSchema EVALUATIONS = new DatasetSchema("evaluations",
             List.of("年度评价", "年度评价结果", "评价结果"), with(provenance(),
             c(ORG_KEY, STRING, false, false),
-            in(COUNTY, STRING, false, "所在县（区）", "所在区", "所在县", "县（区）"),
+            in(COUNTY, STRING, false, "所在县（区）", "所在区", "所在县", "县（区）", "县区"),
             in(ORG_ID, STRING, false, "组织编号"),
             in(ORG_NAME, STRING, true, "组织名称"),
             in(KIND, STRING, false, "组织类型"),
@@ -305,6 +311,14 @@ public final class Datasets {
 
     private static Column in(String name, ColumnType type, boolean required, String... headers) {
         return new Column(name, type, required, false, true, List.of(headers));
+    }
+
+    /**
+     * The input-only 所在县（区） column of a workbook covering several counties (a city's): it places the row
+     * in its county and is never stored (the county is the row's {@link #COUNTY_CODE}).
+     */
+    private static Column countyInput() {
+        return new Column(COUNTY, STRING, false, false, false, List.of("所在县（区）", "所在区", "所在县", "县（区）", "县区"));
     }
 
     private static Column pii(String name, String... headers) {

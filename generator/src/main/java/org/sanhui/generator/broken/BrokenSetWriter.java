@@ -211,8 +211,9 @@ public final class BrokenSetWriter {
         put("640104_兴庆区_2024Q3_wrong_sheet_names.xlsx", workbook(false, title("兴庆区", "2024年第三季度"), FILING,
                 List.of(new SheetSpec("Sheet1", ORG_HEADER, xingqingOrgs()), new SheetSpec("Sheet2", ACT_HEADER,
                         xingqingActs()))));
-        expect("640104_兴庆区_2024Q3_wrong_sheet_names.xlsx", ProblemCode.MISSING_SHEET,
-                "sheets named Sheet1/Sheet2: none of 组织信息, 关键人物, 活动记录, 年度评价 (or their aliases)");
+        expect("640104_兴庆区_2024Q3_wrong_sheet_names.xlsx", 6, "-", 0, "SHEET_NAME_GUESSED",
+                "sheets named Sheet1/Sheet2: none of 组织信息, 关键人物, 活动记录, 年度评价 (or their aliases), but their"
+                        + " headers clearly show 组织信息 and 活动记录: taken as those, with a warning naming them");
         // 2. missing required column
         String[] noTitle = Arrays.stream(ACT_HEADER).filter(h -> !h.equals("活动名称")).toArray(String[]::new);
         List<Object[]> acts2 = new ArrayList<>();

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sanhui.ingestion.IngestOptions;
 import org.sanhui.ingestion.IngestReport;
 import org.sanhui.ingestion.format.FileFormat;
@@ -63,6 +65,8 @@ import org.sanhui.model.warehouse.LiveFile;
 public final class FileJob {
 
     private static final String EVAL_COUNTY = "county";
+    /** A 6-digit region code a file name or title states (not a yyyyMM: no code begins with 19 or 20). */
+    private static final Pattern STATED_CODE = Pattern.compile("(?<![0-9])((?!19|20)\\d{6})(?![0-9])");
     /** Days after a period's end within which a filing is on time (DOMAIN.md S1: 15). */
     static final int LATE_AFTER_DAYS = 15;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS")
@@ -198,6 +202,16 @@ public final class FileJob {
                         "sheet '" + name + "' holds the same dataset as an earlier sheet and was ignored"));
                 continue;
             }
+            if (byName.isEmpty()) {
+                String canonical = l.dataset().sheets().get(0);
+                fileProblems.add(problem(ProblemCode.SHEET_NAME_GUESSED, Severity.WARNING,
+                        new Location(fileName, name, 0, null), name,
+                        "工作表“" + name + "”的名称不是 组织信息、关键人物、活动记录 或 年度评价 之一，已按表头识别为“"
+                                + canonical + "”读取；请按模板命名工作表",
+                        "sheet '" + name + "' is not named 组织信息, 关键人物, 活动记录 or 年度评价; it was taken as "
+                                + canonical + " (" + l.dataset().name() + ") from its headers; name the sheets as in"
+                                + " the template"));
+            }
             plans.add(new Plan(name, l.dataset(), l));
         }
         if (plans.isEmpty()) {
@@ -292,6 +306,25 @@ public final class FileJob {
         }
         Gazetteer g = finder.gazetteer();
         String submitter = options.submitter();
+        if (fileRegion == null && submitter == null) {
+            // the file name and the 填报单位 line (not the whole title: a postcode there is no county code)
+            List<String> texts = new ArrayList<>(List.of(stem));
+            titles.stream().filter(t -> t.contains("填报单位")).forEach(texts::add);
+            for (String t : texts) {
+                Matcher m = STATED_CODE.matcher(Text.normalize(t));
+                while (m.find()) {
+                    String code = m.group(1);
+                    if (g.byCode(code).isEmpty()) {
+                        throw new RefusedFileException(ProblemCode.UNKNOWN_COUNTY,
+                                "文件写明的县（区）代码 " + code + " 不是有效的行政区划代码，无法确定报送县（区）。请使用 6 位县级区划代码"
+                                        + "（如 640104）或在标题中写明县（区）名称后重新报送。",
+                                "the county code " + code + " the file states is not in the gazetteer, so the submitting"
+                                        + " county cannot be determined; expected a 6-digit county code such as 640104, or"
+                                        + " the county's name in the title");
+                    }
+                }
+            }
+        }
         String county = null;
         String scope = "00";
         String via = null;
@@ -1021,18 +1054,18 @@ public final class FileJob {
             }
 
             private String rowCounty(Map<String, String> raw) {
-                Gazetteer g = finder.gazetteer();
-                if (ds == ORGANISATIONS) {
-                    return regionCounty(raw.get(REGION_CODE));
-                }
-                if (ds == EVALUATIONS) {
-                    String c = regionCounty(raw.get(EVAL_COUNTY));
+                String stated = raw.get(EVAL_COUNTY);
+                if (stated != null && !stated.isBlank()) {
+                    String c = regionCounty(stated);
                     if (c != null) {
                         return c;
                     }
-                    if (facts.county() != null && raw.get(EVAL_COUNTY) == null) {
-                        return facts.county();
-                    }
+                }
+                if (ds == ORGANISATIONS) {
+                    return regionCounty(raw.get(REGION_CODE));
+                }
+                if (ds == EVALUATIONS && facts.county() != null && stated == null) {
+                    return facts.county();
                 }
                 String key = fileOrgIndex.resolve(raw.get(ORG_ID), raw.get(ORG_NAME));
                 if (key != null) {

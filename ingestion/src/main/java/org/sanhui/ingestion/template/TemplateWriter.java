@@ -124,11 +124,11 @@ public final class TemplateWriter {
         return city.name() + county.name();
     }
 
-    /** The columns a clerk fills, in template order (derived and input-only phone columns left out). */
+    /** The columns a clerk fills, in template order (derived and input-only columns such as the phone left out). */
     static List<Column> columns(DatasetSchema ds) {
         List<Column> out = new ArrayList<>();
         for (Column c : ds.columns()) {
-            if (c.input() && !c.name().equals(Datasets.PHONE)) {
+            if (c.input() && c.stored()) {
                 out.add(c);
             }
         }
