@@ -60,9 +60,14 @@ public final class Analyzer {
         SparkSession spark = session(options.master(), created);
         try {
             Period p = options.period();
-            Facts facts = new WarehouseReader(spark, wh, manifest, new HashSet<>(regions.counties), options.progress())
-                    .read(p, cutoffs(p, manifest, options.rules(), regions),
-                            CompositeFamily.placeWindows(p, options.rules(), regions));
+            Facts facts;
+            try {
+                facts = new WarehouseReader(spark, wh, manifest, new HashSet<>(regions.counties), options.progress())
+                        .read(p, cutoffs(p, manifest, options.rules(), regions),
+                                CompositeFamily.placeWindows(p, options.rules(), regions));
+            } catch (RuntimeException e) {
+                throw LiveFileCheck.translate(e, wh);
+            }
             options.progress().accept("computing indicators");
             long t = System.nanoTime();
             Context ctx = new Context(p, facts, regions, options.rules());
@@ -167,6 +172,8 @@ public final class Analyzer {
             }
         }
         b.config("spark.sql.session.timeZone", "UTC");
+        // verify the CRC of every Parquet page read: a damaged warehouse file fails loudly, never silently
+        b.config("spark.hadoop.parquet.page.verify-checksum.enabled", "true");
         SparkSession s = b.getOrCreate();
         created[0] = true;
         return s;

@@ -123,6 +123,7 @@ final class WarehouseReader {
         if (files.isEmpty()) {
             return spark.createDataFrame(List.of(), wanted);
         }
+        LiveFileCheck.verify(warehouse, files);
         SparkSchemas.check(ds, warehouse.resolve(files.get(0).path()), wanted);
         return spark.read().schema(wanted).parquet(files.stream().map(this::uri).toArray(String[]::new));
     }

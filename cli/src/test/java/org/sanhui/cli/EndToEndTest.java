@@ -38,7 +38,7 @@ class EndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
-    Path out;
+    static Path out;
 
     private int exit;
     private String stdout;

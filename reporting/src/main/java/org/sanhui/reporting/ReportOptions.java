@@ -175,14 +175,15 @@ public final class ReportOptions {
          * @param period the period, e.g. {@code 2024Q4}, null not permitted
          * @return this builder
          * @throws IllegalArgumentException if the period cannot be parsed
-         * @throws ReportException if analytics has not finished that period (no {@code _SUCCESS} marker)
+         * @throws org.sanhui.model.error.DataIntegrityException if analytics has not finished that period (no
+         *     {@code _SUCCESS} marker): the output is incomplete and is never read
          */
         public Builder warehouse(Path warehouse, String period) {
             Objects.requireNonNull(warehouse, "warehouse");
             String p = Period.parse(Objects.requireNonNull(period, "period")).toString();
             Path dir = warehouse.resolve("indicators").resolve(p);
             if (!Files.exists(dir.resolve("_SUCCESS"))) {
-                throw new ReportException("no finished indicators for period " + p + " in warehouse " + warehouse
+                throw new org.sanhui.model.error.DataIntegrityException("no finished indicators for period " + p + " in warehouse " + warehouse
                         + ": " + dir.resolve("_SUCCESS") + " is absent; run `sanhui run --period " + p
                         + "` first (an analytics run that failed or is still going leaves no _SUCCESS marker)");
             }

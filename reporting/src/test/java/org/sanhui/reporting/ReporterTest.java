@@ -283,7 +283,7 @@ class ReporterTest {
         Path dir = Files.createDirectories(wh.resolve("indicators/2024Q4"));
         Files.copy(Fixtures.a(), dir.resolve("indicators-2024Q4.json"));
         assertThatThrownBy(() -> ReportOptions.builder().warehouse(wh, "2024Q4"))
-                .isInstanceOf(ReportException.class).hasMessageContaining("_SUCCESS")
+                .isInstanceOf(org.sanhui.model.error.DataIntegrityException.class).hasMessageContaining("_SUCCESS")
                 .hasMessageContaining("2024Q4");
         Files.createFile(dir.resolve("_SUCCESS"));
         ReportOptions o = ReportOptions.builder().warehouse(wh, "2024年第四季度").outDir(wh.resolve("out"))

@@ -132,8 +132,8 @@ public final class FileJob {
             j.refused = e;
         } catch (IOException | RuntimeException e) {
             j.refused = new RefusedFileException(ProblemCode.CORRUPT_FILE,
-                    "文件已损坏或无法读取（" + e.getClass().getSimpleName() + "）。请用 Excel 重新保存为 .xlsx 后再报送。",
-                    "the file is damaged or cannot be read (" + e + "); save it again as .xlsx and send it again", e);
+                    "文件已损坏或无法读取。请用 Excel 重新保存为 .xlsx 后再报送。",
+                    "the file is damaged or cannot be read; save it again as .xlsx and send it again", e);
         }
         return j;
     }
@@ -465,8 +465,8 @@ public final class FileJob {
         } catch (IOException | RuntimeException e) {
             r.abort();
             return refusedOutcome(new RefusedFileException(ProblemCode.CORRUPT_FILE,
-                    "读取文件时出错（" + e.getClass().getSimpleName() + "），文件可能已损坏。请用 Excel 重新保存为 .xlsx 后再报送。",
-                    "reading the file failed (" + e + "); it may be damaged; save it again as .xlsx and send it again", e));
+                    "读取文件时出错，文件可能已损坏。请用 Excel 重新保存为 .xlsx 后再报送。",
+                    "reading the file failed; it may be damaged; save it again as .xlsx and send it again", e));
         }
     }
 

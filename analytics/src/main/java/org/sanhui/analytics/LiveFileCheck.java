@@ -1,0 +1,94 @@
+package org.sanhui.analytics;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.LocalInputFile;
+import org.sanhui.model.error.DataIntegrityException;
+import org.sanhui.model.warehouse.LiveFile;
+
+/**
+ * Checks the live files a job is about to read, so that damaged data is refused with a message naming
+ * the file rather than silently skipped (Spark skips zero-length files) or reported as an internal error.
+ * A file passes when it exists, starts and ends with the Parquet magic, its footer parses, and the footer's
+ * row count equals the count the manifest recorded when the file was made live. Damaged pages are caught
+ * when Spark reads them (page checksums are verified) and reported by {@link #translate}.
+ */
+final class LiveFileCheck {
+
+    private static final Pattern PARQUET_FILE = Pattern.compile("(/[^\\s'\"]*\\.parquet)");
+
+    private LiveFileCheck() {
+    }
+
+    static void verify(Path warehouse, List<LiveFile> files) {
+        files.parallelStream().forEach(lf -> verify(warehouse, lf));
+    }
+
+    private static void verify(Path warehouse, LiveFile lf) {
+        Path file = warehouse.resolve(lf.path());
+        try {
+            long size = Files.exists(file) ? Files.size(file) : -1;
+            if (size < 0) {
+                throw damaged(lf, "is listed in the manifest but missing");
+            }
+            if (size < 12) {
+                throw damaged(lf, "has " + size + " bytes, too few for a Parquet file");
+            }
+            long rows;
+            try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file))) {
+                rows = r.getRecordCount();
+            } catch (IOException | RuntimeException e) {
+                throw damaged(lf, "cannot be read as Parquet (truncated or altered)");
+            }
+            if (rows != lf.rows()) {
+                throw damaged(lf, "holds " + rows + " rows where the manifest recorded " + lf.rows());
+            }
+        } catch (IOException e) {
+            throw damaged(lf, "cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static DataIntegrityException damaged(LiveFile lf, String what) {
+        return new DataIntegrityException("warehouse file " + lf.path() + " (" + lf.dataset() + ", county "
+                + lf.county() + ", period " + lf.period() + ") " + what + "; the warehouse is damaged: restore it "
+                + "from a backup, or ingest that county's submission for " + lf.period() + " again");
+    }
+
+    /**
+     * Turns a failure while Spark read the warehouse into a {@link DataIntegrityException} naming the file,
+     * when the failure names one.
+     *
+     * @param e the failure
+     * @param warehouse the warehouse root
+     * @return the translated exception, or {@code e} itself
+     */
+    static RuntimeException translate(RuntimeException e, Path warehouse) {
+        if (e instanceof DataIntegrityException) {
+            return e;
+        }
+        String root = warehouse.toAbsolutePath().toString();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m == null) {
+                continue;
+            }
+            Matcher matcher = PARQUET_FILE.matcher(m);
+            while (matcher.find()) {
+                String path = matcher.group(1);
+                int at = path.indexOf(root);
+                if (at >= 0) {
+                    String rel = path.substring(at + root.length()).replaceFirst("^/", "");
+                    return new DataIntegrityException("warehouse file " + rel + " cannot be read (a damaged page: "
+                            + "checksum or decoding failed); the warehouse is damaged: restore it from a backup, "
+                            + "or ingest that county's submission again", e);
+                }
+            }
+        }
+        return e;
+    }
+}
