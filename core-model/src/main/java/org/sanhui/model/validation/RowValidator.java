@@ -96,7 +96,6 @@ public final class RowValidator {
 
     private static final Set<OrgKind> SOCIETIES = EnumSet.of(OrgKind.SCI_EDU_SOCIETY, OrgKind.MEDICAL_SOCIETY,
             OrgKind.AGRI_SOCIETY);
-    private static final Pattern GROUP_SPLIT = Pattern.compile("[、，,;；\\s/]+");
     private static final Pattern YEAR_SUFFIX = Pattern.compile("(年度|年)$");
 
     private RowValidator() {
@@ -312,16 +311,32 @@ public final class RowValidator {
         return false;
     }
 
+    /** The target-group separators: 、，,;；/ and what the regex class {@code \s} matches. */
+    private static boolean groupSeparator(char c) {
+        return c == '、' || c == '，' || c == ',' || c == ';' || c == '；' || c == '/' || c == ' ' || c == '\t'
+                || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
     private static Set<TargetGroup> targetGroups(CellReader r) {
         String cell = r.text(TARGET_GROUPS);
         if (cell == null) {
             return Set.of();
         }
         Set<TargetGroup> out = EnumSet.noneOf(TargetGroup.class);
-        for (String part : GROUP_SPLIT.split(cell)) {
-            if (part.isEmpty()) {
+        int n = cell.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && groupSeparator(cell.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !groupSeparator(cell.charAt(i))) {
+                i++;
+            }
+            if (i == start) {
                 continue;
             }
+            String part = cell.substring(start, i);
             TargetGroup g = r.vocabWord(TARGET_GROUPS, part, TargetGroup.class);
             if (g != null) {
                 out.add(g);

@@ -37,6 +37,9 @@ public final class Text {
         if (s == null || s.isEmpty()) {
             return "";
         }
+        if (alreadyFolded(s, brackets)) {
+            return s;
+        }
         StringBuilder b = new StringBuilder(s.length());
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
@@ -59,5 +62,34 @@ public final class Text {
             b.append(c);
         }
         return b.toString();
+    }
+
+    /**
+     * Whether {@link #fold(String, boolean)} would return the text unchanged: no white space other than
+     * single interior plain spaces, no foldable full-width form. Conservative: any doubt answers false.
+     */
+    private static boolean alreadyFolded(String s, boolean brackets) {
+        int n = s.length();
+        char prev = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                if (i == 0 || i == n - 1 || prev == ' ') {
+                    return false;
+                }
+            } else if (c < ' ') {
+                return false;
+            } else if (c >= '\u0080') {
+                if (c == '\u3000' || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\uFEFF'
+                        || Character.isWhitespace(c)) {
+                    return false;
+                }
+                if (c >= '\uFF01' && c <= '\uFF5E' && (brackets || (c != '（' && c != '）'))) {
+                    return false;
+                }
+            }
+            prev = c;
+        }
+        return true;
     }
 }

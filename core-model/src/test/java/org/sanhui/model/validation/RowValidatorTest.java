@@ -444,7 +444,8 @@ class RowValidatorTest {
 
         @ParameterizedTest(name = "{0} -> {1}")
         @CsvSource(delimiter = '|', value = {"农民、青少年，老年人;教师 公众|ELDERLY;FARMERS;RESIDENTS;TEACHERS;YOUTH",
-            "农民,农民；农民|FARMERS", "青少年|YOUTH", "科技工作者　医务人员|MEDICAL_STAFF;SCI_TECH_WORKERS"})
+            "农民,农民；农民|FARMERS", "青少年|YOUTH", "科技工作者　医务人员|MEDICAL_STAFF;SCI_TECH_WORKERS",
+            "'、农民/青少年、'|FARMERS;YOUTH", "' 农民 ,, 教师 '|FARMERS;TEACHERS"})
         void targetGroupsAreSplitSortedAndJoined(String cell, String joined) {
             String[] kv = activity("2024-08-01", "掌政镇");
             kv[11] = cell;

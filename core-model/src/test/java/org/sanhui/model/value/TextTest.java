@@ -20,6 +20,13 @@ class TextTest {
         assertThat(Text.normalizeAll(in)).isEqualTo(out);
     }
 
+    @ParameterizedTest(name = "''{0}'' -> ''{1}''")
+    @CsvSource(delimiter = '|', value = {"a b|a b", "'a  b'|a b", "' a'|a", "'a '|a", "a\u0001b|a\u0001b",
+        "a\u001Fb|a b", "a\u2007b|a b", "a\u2028b|a b", "老年人、社区居民|老年人、社区居民", "a（b）|a（b）", "a～b|a~b"})
+    void alreadyNormalTextIsKeptAndNearMissesAreFolded(String in, String out) {
+        assertThat(Text.normalize(in)).isEqualTo(out);
+    }
+
     @org.junit.jupiter.api.Test
     void nullIsEmpty() {
         assertThat(Text.normalize(null)).isEmpty();
