@@ -68,8 +68,8 @@ final class LiveFileCheck {
      * @return the translated exception, or {@code e} itself
      */
     static RuntimeException translate(RuntimeException e, Path warehouse) {
-        if (e instanceof DataIntegrityException) {
-            return e;
+        if (e instanceof org.sanhui.model.error.SanhuiException) {
+            return e; // already says what is wrong (a missing column, a damaged file found by verify)
         }
         String root = warehouse.toAbsolutePath().toString();
         for (Throwable t = e; t != null; t = t.getCause()) {
