@@ -124,7 +124,7 @@ final class ParquetTables {
 
     /** Returns the field names and Parquet primitive types of a file's footer (no Spark job). */
     static List<String[]> footer(Path file) {
-        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file))) {
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file), LiveFileCheck.READ_OPTIONS)) {
             List<String[]> out = new ArrayList<>();
             for (Type t : r.getFooter().getFileMetaData().getSchema().getFields()) {
                 out.add(new String[] {t.getName(), t.isPrimitive() ? t.asPrimitiveType().getPrimitiveTypeName().name()
