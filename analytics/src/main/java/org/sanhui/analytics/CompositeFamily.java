@@ -58,7 +58,9 @@ final class CompositeFamily {
                 continue;
             }
             put(ctx, id, m.regionCode(), "", now);
-            ctx.sink.put(ctx.ps, id, m.regionCode(), "at=target", null, null, m.target());
+            // the target row also carries the milestone's definition, so that readers need not know the rules
+            ctx.sink.put(ctx.ps, id, m.regionCode(), "at=target;indicator=" + m.indicator() + ";deadline="
+                    + m.deadline(), null, null, m.target());
             Double met = null;
             if (!m.deadline().isAfter(ctx.p.end())) {
                 Period dp = deadlinePeriod(ctx.rules, m);

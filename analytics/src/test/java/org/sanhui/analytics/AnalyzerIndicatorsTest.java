@@ -363,7 +363,8 @@ class AnalyzerIndicatorsTest {
         rate("M1.ningxia_sanhui_full", "64", "", 1, 22);
         rate("M1.ningxia_sanhui_full", "64", "at=deadline", 0, 22);
         assertThat(value("2024Q4", "M1.ningxia_sanhui_full", "64", "at=met_on_time")).isEqualTo(0.0);
-        assertThat(value("2024Q4", "M1.ningxia_sanhui_full", "64", "at=target")).isEqualTo(1.0);
+        assertThat(value("2024Q4", "M1.ningxia_sanhui_full", "64", "at=target;indicator=C1.full;deadline=2023-11-30"))
+                .isEqualTo(1.0);
         // Yinchuan C3 by 2019-07-15: now 1/2; nothing was reported by then
         rate("M1.yinchuan_3plus1_county", "6401", "", 1, 2);
         assertThat(ROWS).doesNotContainKey("2024Q4|M1.yinzhou_service_coverage|330212|");

@@ -197,7 +197,7 @@ class ReporterTest {
         assertThat(guyuan).contains("马建国").doesNotContain("李秀英");
         // the city briefing of 银川 shows its own milestone (met on time)
         assertThat(text(outA.resolve("briefing-6401-2024Q4.pdf")).replaceAll("\\s+", ""))
-                .contains("“3+1”关键人物任职全覆盖目标为100.0%（期限2019-07-15），期限时完成100.0%，目前为83.3%，按期完成");
+                .contains("县级科协“3+1”完成目标为100.0%（期限2019-07-15），期限时完成100.0%，目前为83.3%，按期完成");
     }
 
     static String workbookText(Path xlsx) throws IOException {

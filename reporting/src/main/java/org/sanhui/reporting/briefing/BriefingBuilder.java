@@ -689,12 +689,15 @@ public final class BriefingBuilder {
             IndicatorRow atDeadline = null;
             String key = e.getKey().substring(0, e.getKey().indexOf('@'));
             String where = e.getKey().substring(e.getKey().indexOf('@') + 1);
-            String deadline = DEFAULT_DEADLINES.get(key);
+            org.sanhui.model.rules.Milestone def = DEFAULT_MILESTONES.get(key);
+            String deadline = def == null ? null : def.deadline().toString();
+            String indicator = def == null ? null : def.indicator();
             Double target = null;
             Double metOnTime = null;
             for (IndicatorRow r : e.getValue()) {
                 Map<String, String> bd = breakdown(r.breakdown());
                 deadline = bd.getOrDefault("deadline", deadline);
+                indicator = bd.getOrDefault("indicator", indicator);
                 if (bd.containsKey("target")) {
                     target = parseDouble(bd.get("target"));
                 }
@@ -717,7 +720,7 @@ public final class BriefingBuilder {
                     ? (due ? z("期限时无数据", "no data at deadline")
                             : nowV != null && nowV >= tgt - 1e-9 ? z("已完成", "met") : z("未到期", "not yet due")) : met ? z("按期完成", "met on time")
                     : nowV != null && nowV >= tgt - 1e-9 ? z("逾期完成", "met late") : z("尚未完成", "not yet met");
-            String name = (where.equals(region) ? "" : regions.name(where) + (zh ? "" : " ")) + milestoneName(key);
+            String name = (where.equals(region) ? "" : regions.name(where) + (zh ? "" : " ")) + milestoneName(key, indicator);
             rows.add(List.of(textCell(name), pctCell(tgt), textCell(deadline == null ? "—" : deadline), pctCell(dlV),
                     pctCell(nowV, nowV != null && nowV < tgt - 1e-9), new Cell(status, null, false, !met)));
             if (zh) {
@@ -743,19 +746,41 @@ public final class BriefingBuilder {
                 new double[] {3.0, 1.0, 1.5, 1.1, 1.1, 1.3}, rows);
     }
 
-    /** Deadlines of the default milestones (DOMAIN.md section 4, M1), used when a row does not carry one. */
-    private static final Map<String, String> DEFAULT_DEADLINES = Map.of(
-            "ningxia_c1_full", "2023-11-30",
-            "yinchuan_c3_county", "2019-07-15",
-            "yinzhou_a7", "2022-12-31",
-            "tianjin_c2_township", "2020-12-31",
-            "tianjin_c2_county", "2020-12-31");
+    /**
+     * The default milestones of core-model's rules, by name: their deadline and indicator, used when the
+     * indicator rows do not carry them (the rows hold the values; the definition lives in the rules).
+     */
+    private static final Map<String, org.sanhui.model.rules.Milestone> DEFAULT_MILESTONES = defaultMilestones();
 
-    private String milestoneName(String key) {
-        String k = "_" + key.toLowerCase(java.util.Locale.ROOT) + "_";
+    private static Map<String, org.sanhui.model.rules.Milestone> defaultMilestones() {
+        Map<String, org.sanhui.model.rules.Milestone> m = new LinkedHashMap<>();
+        for (org.sanhui.model.rules.Milestone x : org.sanhui.model.rules.Rules.Builder.defaultMilestones()) {
+            m.put(x.name(), x);
+        }
+        return m;
+    }
+
+    /** A reader's name for a milestone: from its indicator when known, else guessed from its key. */
+    private String milestoneName(String key, String indicator) {
         if (!zh) {
             return key;
         }
+        if (indicator != null) {
+            String named = switch (indicator) {
+                case "C1.full" -> "基层“三会”县（区）全覆盖";
+                case "C3.county" -> "县级科协“3+1”完成";
+                case "C3.township" -> "乡镇（街道）科协“3+1”完成";
+                case "A7.rate" -> "科技服务乡镇（街道）全覆盖";
+                case "C2.county" -> "县级科协全覆盖";
+                case "C2.township" -> "乡镇（街道）科协全覆盖";
+                case "C7.rate", "C8.rate" -> null;
+                default -> indicator.startsWith("C1.") ? "基层学会全覆盖" : null;
+            };
+            if (named != null) {
+                return named;
+            }
+        }
+        String k = "_" + key.toLowerCase(java.util.Locale.ROOT) + "_";
         if (k.contains("_c1_") || k.contains("_c1.")) {
             return "基层“三会”县（区）全覆盖";
         }

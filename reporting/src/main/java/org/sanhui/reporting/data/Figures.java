@@ -186,7 +186,7 @@ public final class Figures {
                 if (r.indicator().equals(indicator) && r.regionCode().equals(region)
                         && r.breakdown().equals(breakdown) && r.value() != null) {
                     Optional<Period> p = Period.tryParse(r.period());
-                    if (p.isPresent() && p.get().kind() == kind && p.get().compareTo(period) <= 0) {
+                    if (p.isPresent() && p.get().kind() == kind && !p.get().end().isAfter(period.end())) {
                         out.put(p.get(), r.value());
                     }
                 }
