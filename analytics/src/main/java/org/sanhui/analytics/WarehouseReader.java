@@ -55,9 +55,8 @@ final class WarehouseReader {
      * packed densely into read tasks: the default open cost of 4 MB per file makes ~30 files a task.
      */
     private static final Map<String, String> READ_SETTINGS = Map.of(
-            "spark.sql.sources.parallelPartitionDiscovery.threshold",
-            System.getProperty("sanhui.read.listingThreshold", String.valueOf(Integer.MAX_VALUE)),
-            "spark.sql.files.openCostInBytes", System.getProperty("sanhui.read.openCost", "262144"));
+            "spark.sql.sources.parallelPartitionDiscovery.threshold", String.valueOf(Integer.MAX_VALUE),
+            "spark.sql.files.openCostInBytes", "262144");
 
     private final SparkSession spark;
     private final Path warehouse;
