@@ -42,6 +42,8 @@ class AnalyzerIndicatorsTest {
         NingxiaFixture.build(w);
         long t0 = System.nanoTime();
         w.write(SPARK.session());
+        // an embedding application's own read setting, which the job changes while it reads and then restores
+        SPARK.session().conf().set("spark.sql.files.openCostInBytes", "8388608");
         long t1 = System.nanoTime();
         result = Analyzer.run(AnalyzeOptions.builder(dir, Period.parse("2024Q4"))
                 .progress(s -> System.out.println((System.nanoTime() - t1) / 1_000_000 + " ms: " + s)).build());
@@ -51,6 +53,13 @@ class AnalyzerIndicatorsTest {
             ROWS.put(r.get("period").asText() + "|" + r.get("indicator").asText() + "|" + r.get("region_code").asText()
                     + "|" + r.get("breakdown").asText(), r);
         }
+    }
+
+    @Test
+    void theSessionsReadSettingsAreGivenBack() {
+        assertThat(SPARK.session().conf().get("spark.sql.files.openCostInBytes")).isEqualTo("8388608");
+        assertThat(SPARK.session().conf().contains("spark.sql.sources.parallelPartitionDiscovery.threshold"))
+                .isFalse();
     }
 
     static JsonNode row(String period, String id, String region, String breakdown) {
