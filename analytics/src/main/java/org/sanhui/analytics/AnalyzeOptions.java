@@ -15,7 +15,7 @@ public final class AnalyzeOptions {
     private final Period period;
     private final String scope;
     private final String master;
-    private final AnalysisRules rules;
+    private final org.sanhui.model.rules.Rules rules;
     private final Consumer<String> progress;
 
     private AnalyzeOptions(Builder b) {
@@ -65,7 +65,7 @@ public final class AnalyzeOptions {
     }
 
     /** @return the rules, never null */
-    public AnalysisRules rules() {
+    public org.sanhui.model.rules.Rules rules() {
         return rules;
     }
 
@@ -80,7 +80,7 @@ public final class AnalyzeOptions {
         private final Period period;
         private String scope;
         private String master;
-        private AnalysisRules rules = AnalysisRules.DEFAULTS;
+        private org.sanhui.model.rules.Rules rules = org.sanhui.model.rules.Rules.DEFAULTS;
         private Consumer<String> progress = s -> { };
 
         private Builder(Path warehouse, Period period) {
@@ -108,20 +108,11 @@ public final class AnalyzeOptions {
         }
 
         /**
-         * @param rules the rules, null not permitted
-         * @return this
-         */
-        public Builder rules(AnalysisRules rules) {
-            this.rules = Objects.requireNonNull(rules, "rules");
-            return this;
-        }
-
-        /**
          * @param rules core-model's rules (the configuration file), null not permitted
          * @return this
          */
         public Builder rules(org.sanhui.model.rules.Rules rules) {
-            this.rules = AnalysisRules.from(Objects.requireNonNull(rules, "rules"));
+            this.rules = Objects.requireNonNull(rules, "rules");
             return this;
         }
 

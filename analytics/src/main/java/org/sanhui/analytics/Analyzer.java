@@ -56,6 +56,7 @@ public final class Analyzer {
         }
         Regions regions = new Regions(g, scope);
         options.progress().accept("scope " + scope + ": " + regions.counties.size() + " counties");
+        AnalysisRules rules = new AnalysisRules(options.rules());
         boolean[] created = new boolean[1];
         SparkSession spark = session(options.master(), created);
         try {
@@ -63,14 +64,14 @@ public final class Analyzer {
             Facts facts;
             try {
                 facts = new WarehouseReader(spark, wh, manifest, new HashSet<>(regions.counties), options.progress())
-                        .read(p, cutoffs(p, manifest, options.rules(), regions),
-                                CompositeFamily.placeWindows(p, options.rules(), regions));
+                        .read(p, cutoffs(p, manifest, rules, regions),
+                                CompositeFamily.placeWindows(p, rules, regions));
             } catch (RuntimeException e) {
                 throw LiveFileCheck.translate(e, wh);
             }
             options.progress().accept("computing indicators");
             long t = System.nanoTime();
-            Context ctx = new Context(p, facts, regions, options.rules());
+            Context ctx = new Context(p, facts, regions, rules);
             CoverageFamily.compute(ctx);
             t = lap(facts, "coverage", t);
             ActivityFamily activity = new ActivityFamily(ctx);
@@ -142,7 +143,7 @@ public final class Analyzer {
                 }
             });
         }
-        for (AnalysisRules.Milestone m : CompositeFamily.milestones(rules, regions)) {
+        for (org.sanhui.model.rules.Milestone m : CompositeFamily.milestones(rules, regions)) {
             if (!m.deadline().isAfter(p.end())) {
                 LocalDate e = CompositeFamily.deadlinePeriod(rules, m).end();
                 out.add(e.isAfter(p.end()) ? p.end() : e);

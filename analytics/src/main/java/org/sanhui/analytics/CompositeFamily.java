@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.sanhui.model.domain.OrgKind;
 import org.sanhui.model.period.Period;
+import org.sanhui.model.rules.Milestone;
 
 /** M1 milestones and the R1 composite county score with its ranks. */
 final class CompositeFamily {
@@ -18,10 +19,10 @@ final class CompositeFamily {
     }
 
     /** Milestones the run computes: those whose region lies in the scope. */
-    static List<AnalysisRules.Milestone> milestones(AnalysisRules rules, Regions regions) {
-        List<AnalysisRules.Milestone> out = new ArrayList<>();
-        for (AnalysisRules.Milestone m : rules.milestones()) {
-            if (regions.levels.containsKey(m.regionCode())) {
+    static List<Milestone> milestones(AnalysisRules rules, Regions regions) {
+        List<Milestone> out = new ArrayList<>();
+        for (Milestone m : rules.milestones()) {
+            if (regions.levels.containsKey(m.scope())) {
                 out.add(m);
             }
         }
@@ -29,8 +30,8 @@ final class CompositeFamily {
     }
 
     /** The period containing a milestone's deadline, in its province's reporting frequency. */
-    static Period deadlinePeriod(AnalysisRules rules, AnalysisRules.Milestone m) {
-        String province = m.regionCode().length() >= 2 && !m.regionCode().equals("00") ? m.regionCode().substring(0, 2)
+    static Period deadlinePeriod(AnalysisRules rules, Milestone m) {
+        String province = m.scope().length() >= 2 && !m.scope().equals("00") ? m.scope().substring(0, 2)
                 : "00";
         return Period.containing(rules.reportingKind(province), m.deadline());
     }
@@ -39,7 +40,7 @@ final class CompositeFamily {
     static List<LocalDate[]> placeWindows(Period p, AnalysisRules rules, Regions regions) {
         List<LocalDate[]> out = new ArrayList<>();
         out.add(new LocalDate[] {LocalDate.of(p.year(), 1, 1), p.end()});
-        for (AnalysisRules.Milestone m : milestones(rules, regions)) {
+        for (Milestone m : milestones(rules, regions)) {
             if (m.indicator().equals("A7.rate") && !m.deadline().isAfter(p.end())) {
                 out.add(new LocalDate[] {LocalDate.of(m.deadline().getYear(), 1, 1), m.deadline()});
             }
@@ -49,26 +50,26 @@ final class CompositeFamily {
 
     static void m1(Context ctx) {
         int window = 1;
-        for (AnalysisRules.Milestone m : milestones(ctx.rules, ctx.regions)) {
+        for (Milestone m : milestones(ctx.rules, ctx.regions)) {
             boolean placeWindow = m.indicator().equals("A7.rate") && !m.deadline().isAfter(ctx.p.end());
-            long[] now = evaluate(ctx, m.indicator(), m.regionCode(), ctx.snap, ctx.p.end(), 0, true);
+            long[] now = evaluate(ctx, m.indicator(), m.scope(), ctx.snap, ctx.p.end(), 0, true);
             String id = "M1." + m.name();
             if (now == null) {
                 ctx.warnings.add(id + ": indicator " + m.indicator() + " cannot be evaluated for a milestone");
                 continue;
             }
-            put(ctx, id, m.regionCode(), "", now);
+            put(ctx, id, m.scope(), "", now);
             // the target row also carries the milestone's definition, so that readers need not know the rules
-            ctx.sink.put(ctx.ps, id, m.regionCode(), "at=target;indicator=" + m.indicator() + ";deadline="
+            ctx.sink.put(ctx.ps, id, m.scope(), "at=target;indicator=" + m.indicator() + ";deadline="
                     + m.deadline(), null, null, m.target());
             Double met = null;
             if (!m.deadline().isAfter(ctx.p.end())) {
                 Period dp = deadlinePeriod(ctx.rules, m);
                 LocalDate cutoff = dp.end().isAfter(ctx.p.end()) ? ctx.p.end() : dp.end();
-                long[] at = evaluate(ctx, m.indicator(), m.regionCode(), ctx.facts.orgSnapshot(cutoff), m.deadline(),
+                long[] at = evaluate(ctx, m.indicator(), m.scope(), ctx.facts.orgSnapshot(cutoff), m.deadline(),
                         placeWindow ? window : -1, false);
                 if (at != null) {
-                    put(ctx, id, m.regionCode(), "at=deadline", at);
+                    put(ctx, id, m.scope(), "at=deadline", at);
                     if (at[1] > 0) {
                         met = (double) at[0] / at[1] >= m.target() - 1e-12 ? 1.0 : 0.0;
                     }
@@ -77,7 +78,7 @@ final class CompositeFamily {
             if (placeWindow) {
                 window++;
             }
-            ctx.sink.put(ctx.ps, id, m.regionCode(), "at=met_on_time", null, null, met);
+            ctx.sink.put(ctx.ps, id, m.scope(), "at=met_on_time", null, null, met);
         }
     }
 
@@ -131,7 +132,7 @@ final class CompositeFamily {
     }
 
     private static LocalDate cutoffOf(Context ctx, LocalDate asOf) {
-        for (AnalysisRules.Milestone m : ctx.rules.milestones()) {
+        for (Milestone m : ctx.rules.milestones()) {
             if (m.deadline().equals(asOf)) {
                 LocalDate e = deadlinePeriod(ctx.rules, m).end();
                 return e.isAfter(ctx.p.end()) ? ctx.p.end() : e;

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
-import org.sanhui.analytics.AnalysisRules;
 import org.sanhui.analytics.AnalyzeOptions;
 import org.sanhui.analytics.AnalyzeResult;
 import org.sanhui.analytics.Analyzer;
@@ -160,7 +159,7 @@ public final class AnalyticsBenchmark {
         Sql(Path wh, Period p, String scope, LiveManifest m) {
             this.p = p;
             this.scope = scope;
-            AnalysisRules rules = AnalysisRules.DEFAULTS;
+            org.sanhui.model.rules.Rules rules = org.sanhui.model.rules.Rules.DEFAULTS;
             Map<String, Map<Period, List<LiveFile>>> byCounty = new HashMap<>();
             for (LiveFile f : m.of("organisations")) {
                 byCounty.computeIfAbsent(f.county(), k -> new HashMap<>())
@@ -198,7 +197,7 @@ public final class AnalyticsBenchmark {
             List<String> months = new ArrayList<>();
             months.add("'--'");
             for (var prov : Gazetteer.national().within("00", RegionLevel.PROVINCE)) {
-                if (rules.reportingKind(prov.code()) == Period.Kind.MONTH) {
+                if (rules.reportingFrequency(prov.code()) == Period.Kind.MONTH) {
                     months.add("'" + prov.code() + "'");
                 }
             }

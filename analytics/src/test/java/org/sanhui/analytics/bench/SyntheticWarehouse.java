@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.spark.sql.types.StructType;
-import org.sanhui.analytics.AnalysisRules;
 import org.sanhui.analytics.SyntheticAccess;
 import org.sanhui.model.domain.ActivityType;
 import org.sanhui.model.domain.TargetGroup;
@@ -69,7 +68,7 @@ public final class SyntheticWarehouse {
         Gazetteer g = Gazetteer.national();
         List<Region> counties = g.byCode(scope).orElseThrow().level() == RegionLevel.COUNTY
                 ? List.of(g.require(scope)) : g.within(scope, RegionLevel.COUNTY);
-        AnalysisRules rules = AnalysisRules.DEFAULTS;
+        org.sanhui.model.rules.Rules rules = org.sanhui.model.rules.Rules.DEFAULTS;
         long perCounty = activities / counties.size();
         long remainder = activities % counties.size();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -77,7 +76,7 @@ public final class SyntheticWarehouse {
         for (int i = 0; i < counties.size(); i++) {
             Region c = counties.get(i);
             long n = perCounty + (i < remainder ? 1 : 0);
-            futures.add(pool.submit(() -> county(dir, g, c, n, rules.reportingKind(c.code().substring(0, 2)))));
+            futures.add(pool.submit(() -> county(dir, g, c, n, rules.reportingFrequency(c.code().substring(0, 2)))));
         }
         List<LiveFile> files = Collections.synchronizedList(new ArrayList<>());
         for (Future<List<LiveFile>> f : futures) {
