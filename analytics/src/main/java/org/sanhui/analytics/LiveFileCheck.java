@@ -11,14 +11,17 @@ import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.LocalInputFile;
 import org.sanhui.model.error.DataIntegrityException;
+import org.sanhui.model.warehouse.Checksums;
 import org.sanhui.model.warehouse.LiveFile;
 
 /**
  * Checks the live files a job is about to read, so that damaged data is refused with a message naming
  * the file rather than silently skipped (Spark skips zero-length files) or reported as an internal error.
- * A file passes when it exists, starts and ends with the Parquet magic, its footer parses, and the footer's
- * row count equals the count the manifest recorded when the file was made live. Damaged pages are caught
- * when Spark reads them (page checksums are verified) and reported by {@link #translate}.
+ * A file passes when it exists, its bytes have the SHA-256 the manifest recorded when the file was made
+ * live (any changed byte, in a page or in the footer, is caught here, before Spark reads anything), its
+ * footer parses, and the footer's row count equals the count the manifest recorded. A file listed by a
+ * version 1 manifest has no recorded checksum and gets the other checks only; damage the footer check
+ * misses there is caught, if at all, when Spark reads the page and reported by {@link #translate}.
  */
 final class LiveFileCheck {
 
@@ -47,6 +50,13 @@ final class LiveFileCheck {
             }
             if (size < 12) {
                 throw damaged(lf, "has " + size + " bytes, too few for a Parquet file");
+            }
+            if (lf.sha256() != null) {
+                String actual = Checksums.sha256(file);
+                if (!actual.equals(lf.sha256())) {
+                    throw damaged(lf, "has been altered or damaged since it was written: its SHA-256 is " + actual
+                            + ", the manifest recorded " + lf.sha256());
+                }
             }
             long rows;
             try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file), LiveFileCheck.READ_OPTIONS)) {

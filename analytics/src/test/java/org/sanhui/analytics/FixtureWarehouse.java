@@ -80,10 +80,18 @@ final class FixtureWarehouse {
             }
             String rel = "data/" + ds.name() + "/period=" + k[1] + "/county=" + k[2] + "/" + sub + "-x.parquet";
             ParquetTables.write(root.resolve(rel), SparkSchemas.of(ds), rows);
-            files.add(new LiveFile(ds.name(), k[1], k[2], rel, rows.size()));
+            files.add(new LiveFile(ds.name(), k[1], k[2], rel, rows.size(), sha256(root.resolve(rel))));
         }
         LiveManifest m = new LiveManifest(files);
         m.writeAtomically(root);
         return m;
+    }
+
+    static String sha256(java.nio.file.Path file) {
+        try {
+            return org.sanhui.model.warehouse.Checksums.sha256(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

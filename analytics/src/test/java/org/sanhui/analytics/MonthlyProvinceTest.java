@@ -164,8 +164,10 @@ class MonthlyProvinceTest {
         ParquetTables.write(other.resolve("data/o.parquet"), SparkSchemas.of(Datasets.ORGANISATIONS,
                 cols.toArray(String[]::new)), List.of());
         new org.sanhui.model.warehouse.LiveManifest(List.of(
-                new org.sanhui.model.warehouse.LiveFile("organisations", "2024-09", H, "data/o.parquet", 0),
-                new org.sanhui.model.warehouse.LiveFile("submissions", "2024-09", H, "data/o.parquet", 0)))
+                new org.sanhui.model.warehouse.LiveFile("organisations", "2024-09", H, "data/o.parquet", 0,
+                        FixtureWarehouse.sha256(other.resolve("data/o.parquet"))),
+                new org.sanhui.model.warehouse.LiveFile("submissions", "2024-09", H, "data/o.parquet", 0,
+                        FixtureWarehouse.sha256(other.resolve("data/o.parquet")))))
                 .writeAtomically(other);
         assertThatThrownBy(() -> Analyzer.run(AnalyzeOptions.builder(other, Period.parse("2024Q3")).build()))
                 .isInstanceOf(AnalyticsException.class).hasMessageContaining("has no column 'kind'")

@@ -35,6 +35,8 @@ class WarehouseGeneratorTest {
         assertThat(s.activities()).isEqualTo(1234);
         for (LiveFile f : m.files()) {
             assertThat(f.path()).startsWith("data/" + f.dataset() + "/period=" + f.period() + "/county=" + f.county() + "/");
+            assertThat(f.sha256()).as("the checksum readers verify").isEqualTo(
+                    org.sanhui.model.warehouse.Checksums.sha256(dir.resolve(f.path())));
             try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(dir.resolve(f.path())))) {
                 assertThat(r.getRecordCount()).isEqualTo(f.rows());
                 MessageType t = r.getFooter().getFileMetaData().getSchema();

@@ -259,11 +259,15 @@ public final class SyntheticWarehouse {
     private static LiveFile write(Path dir, DatasetSchema ds, Period p, String county, String sub, List<Object[]> rows) {
         String rel = "data/" + ds.name() + "/period=" + p + "/county=" + county + "/" + sub + "-0.parquet";
         StructType st = SyntheticAccess.schema(ds);
+        String sha256;
         try {
             SyntheticAccess.write(dir.resolve(rel), st, rows);
+            sha256 = org.sanhui.model.warehouse.Checksums.sha256(dir.resolve(rel));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read back " + rel, e);
         } catch (RuntimeException e) {
             throw new UncheckedIOException(new IOException("cannot write " + rel, e));
         }
-        return new LiveFile(ds.name(), p.toString(), county, rel, rows.size());
+        return new LiveFile(ds.name(), p.toString(), county, rel, rows.size(), sha256);
     }
 }

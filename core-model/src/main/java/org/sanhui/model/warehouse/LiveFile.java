@@ -10,8 +10,11 @@ import java.util.Objects;
  * @param county the county code, null not permitted
  * @param path the path relative to the warehouse root, with '/' separators, null not permitted
  * @param rows the number of rows in the file
+ * @param sha256 the SHA-256 of the file's bytes when it was made live ({@link Checksums#sha256}), 64 lowercase
+ *        hexadecimal digits; null only for a file listed by a version 1 manifest, which recorded none (such
+ *        a file is checked as before: exists, footer, row count)
  */
-public record LiveFile(String dataset, String period, String county, String path, long rows) {
+public record LiveFile(String dataset, String period, String county, String path, long rows, String sha256) {
 
     /**
      * Checks the parts.
@@ -21,7 +24,10 @@ public record LiveFile(String dataset, String period, String county, String path
      * @param county the county code, null not permitted
      * @param path the path relative to the warehouse root, with '/' separators, null not permitted
      * @param rows the number of rows in the file
-     * @throws IllegalArgumentException if a part holds a tab or newline, or rows is negative
+     * @param sha256 the SHA-256 of the file's bytes, 64 lowercase hexadecimal digits, or null when unknown
+     *        (a file of a version 1 manifest)
+     * @throws IllegalArgumentException if a part holds a tab or newline, rows is negative or the checksum is
+     *         not 64 lowercase hexadecimal digits
      */
     public LiveFile {
         for (String s : new String[] {dataset, period, county, path}) {
@@ -32,6 +38,9 @@ public record LiveFile(String dataset, String period, String county, String path
         }
         if (rows < 0) {
             throw new IllegalArgumentException("rows must be >= 0, got " + rows);
+        }
+        if (sha256 != null && !Checksums.isSha256(sha256)) {
+            throw new IllegalArgumentException("sha256 must be 64 lowercase hexadecimal digits, got '" + sha256 + "'");
         }
     }
 }

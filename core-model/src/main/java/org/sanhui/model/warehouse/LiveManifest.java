@@ -25,8 +25,15 @@ import java.util.function.Predicate;
  * the files listed here, so a crash at any point leaves the warehouse as it was before or as it is
  * after, never between. Files not listed are garbage that {@code ingest} may delete.
  *
- * <p>Format: UTF-8 text, a header line {@value #HEADER}, then one line per file:
- * {@code dataset TAB period TAB county TAB relative/path.parquet TAB rows}, sorted.
+ * <p>Format (version 2): UTF-8 text, a header line {@value #HEADER}, then one line per file:
+ * {@code dataset TAB period TAB county TAB relative/path.parquet TAB rows TAB sha256}, sorted; sha256 is the
+ * SHA-256 of the file's bytes in 64 lowercase hexadecimal digits, recorded by the writer when it made the
+ * file live, or {@code -} for a file carried over from a version 1 manifest. Readers verify it before
+ * reading a file, so a file damaged or altered afterwards is refused.
+ *
+ * <p>Version 1 manifests ({@value #HEADER_V1}, five fields, no checksum) are still read: their files get a
+ * null {@link LiveFile#sha256()} and are checked as before (exists, Parquet footer, row count). Writing
+ * always writes version 2; files without a checksum keep {@code -} until they are replaced.
  *
  * @param files the live files, never null
  */
@@ -35,7 +42,11 @@ public record LiveManifest(List<LiveFile> files) {
     /** The manifest's file name under the warehouse root. */
     public static final String FILE_NAME = "_live.tsv";
     /** The first line of a manifest, naming its format version. */
-    public static final String HEADER = "# sanhui live manifest v1";
+    public static final String HEADER = "# sanhui live manifest v2";
+    /** The first line of a version 1 manifest (no checksums), still read. */
+    public static final String HEADER_V1 = "# sanhui live manifest v1";
+    /** The checksum field of a file whose checksum is unknown (carried over from a version 1 manifest). */
+    static final String NO_CHECKSUM = "-";
 
     private static final Comparator<LiveFile> ORDER = Comparator.comparing(LiveFile::dataset)
             .thenComparing(LiveFile::period).thenComparing(LiveFile::county).thenComparing(LiveFile::path);
@@ -73,9 +84,12 @@ public record LiveManifest(List<LiveFile> files) {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
-            throw new org.sanhui.model.error.DataIntegrityException(file + " is not a sanhui manifest: first line should be '" + HEADER + "'");
+        boolean v1 = !lines.isEmpty() && lines.get(0).equals(HEADER_V1);
+        if (lines.isEmpty() || !(v1 || lines.get(0).equals(HEADER))) {
+            throw new org.sanhui.model.error.DataIntegrityException(file + " is not a sanhui manifest: first line should be '"
+                    + HEADER + "' (or '" + HEADER_V1 + "')");
         }
+        int fields = v1 ? 5 : 6;
         List<LiveFile> out = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -84,10 +98,11 @@ public record LiveManifest(List<LiveFile> files) {
             }
             String[] f = line.split("\t", -1);
             try {
-                if (f.length != 5) {
-                    throw new IllegalArgumentException("expected 5 tab-separated fields, got " + f.length);
+                if (f.length != fields) {
+                    throw new IllegalArgumentException("expected " + fields + " tab-separated fields, got " + f.length);
                 }
-                out.add(new LiveFile(f[0], f[1], f[2], f[3], Long.parseLong(f[4])));
+                String sha = v1 || f[5].equals(NO_CHECKSUM) ? null : f[5];
+                out.add(new LiveFile(f[0], f[1], f[2], f[3], Long.parseLong(f[4]), sha));
             } catch (IllegalArgumentException e) {
                 throw new org.sanhui.model.error.DataIntegrityException(file + " line " + (i + 1) + " is damaged: " + e.getMessage(), e);
             }
@@ -112,7 +127,8 @@ public record LiveManifest(List<LiveFile> files) {
                     w.write(HEADER);
                     w.write('\n');
                     for (LiveFile f : files) {
-                        w.write(f.dataset() + '\t' + f.period() + '\t' + f.county() + '\t' + f.path() + '\t' + f.rows());
+                        w.write(f.dataset() + '\t' + f.period() + '\t' + f.county() + '\t' + f.path() + '\t' + f.rows()
+                                + '\t' + (f.sha256() == null ? NO_CHECKSUM : f.sha256()));
                         w.write('\n');
                     }
                 }

@@ -337,7 +337,14 @@ public final class WarehouseGenerator {
     }
 
     private void finish(List<LiveFile> files, DatasetSchema ds, String period, String county, String sid, long rows) {
-        files.add(new LiveFile(ds.name(), period, county, rel(ds, period, county, sid), rows));
+        String rel = rel(ds, period, county, sid);
+        String sha256;
+        try {
+            sha256 = org.sanhui.model.warehouse.Checksums.sha256(out.resolve(rel)); // the closed file, as readers verify it
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read back " + out.resolve(rel), e);
+        }
+        files.add(new LiveFile(ds.name(), period, county, rel, rows, sha256));
     }
 
     private static String groups(List<TargetGroup> gs) {

@@ -571,7 +571,11 @@ public final class FileJob {
                                     + s.period.end());
                     s.problem(late);
                     if (!s.datasets.isEmpty()) {
-                        DatasetSchema first = s.datasets.iterator().next();
+                        // the submission's first dataset in the canonical order: s.datasets is an identity set,
+                        // whose iteration order varies from one JVM run to the next, so a rerun of the same file
+                        // filed this row under another dataset's rejects (the rerun-after-kill mismatch, issue 8)
+                        DatasetSchema first = s.datasets.stream()
+                                .min(java.util.Comparator.comparingInt(Datasets.INPUTS::indexOf)).orElseThrow();
                         s.rejectsSink(first).write(rejectRow(late, first, s));
                     }
                 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.sanhui.model.schema.DatasetSchema;
+import org.sanhui.model.warehouse.Checksums;
 import org.sanhui.model.warehouse.LiveFile;
 import org.sanhui.model.warehouse.LiveManifest;
 
@@ -135,9 +136,11 @@ public final class Warehouse {
     }
 
     /**
-     * Makes staged files live in one step: each is forced to disk and renamed to its final name, then
-     * the manifest, with the files matching {@code replaced} dropped and the staged ones added, is
-     * written atomically.
+     * Makes staged files live in one step: each is read back for its SHA-256 (recorded in the manifest, so
+     * that readers detect a file damaged or altered later), forced to disk and renamed to its final name,
+     * then the manifest, with the files matching {@code replaced} dropped and the staged ones added, is
+     * written atomically. The files are small and were just written, so the read-back comes from the page
+     * cache.
      *
      * @param staged the files to add, null not permitted
      * @param replaced which live files the new ones replace, null not permitted
@@ -147,11 +150,13 @@ public final class Warehouse {
         List<LiveFile> add = new ArrayList<>();
         try {
             for (StagedFile f : staged) {
-                try (FileChannel ch = FileChannel.open(f.temp(), StandardOpenOption.WRITE)) {
+                String sha256;
+                try (FileChannel ch = FileChannel.open(f.temp(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                    sha256 = Checksums.sha256(ch);
                     ch.force(true);
                 }
                 Files.move(f.temp(), root.resolve(f.relative()), StandardCopyOption.ATOMIC_MOVE);
-                add.add(new LiveFile(f.dataset(), f.period(), f.county(), f.relative(), f.rows()));
+                add.add(new LiveFile(f.dataset(), f.period(), f.county(), f.relative(), f.rows(), sha256));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move staged files into " + root, e);
