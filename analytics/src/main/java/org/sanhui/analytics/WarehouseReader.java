@@ -262,8 +262,7 @@ final class WarehouseReader {
         List<LocalDate[]> windows = new ArrayList<>(placeWindows);
         String dt = ACTIVITY_DATE;
         StringBuilder sql = new StringBuilder("SELECT grouping_id() AS gid, ").append(ORG_KEY).append(", ")
-                .append(COUNTY_CODE).append(", ym, ").append(TYPE).append(", ").append(FORM).append(", ")
-                .append(TARGET_GROUPS).append(", ").append(PLACE_CODE).append(", count(1) AS n, ")
+                .append(COUNTY_CODE).append(", ym, type_p, form_p, tg_p, ").append(PLACE_CODE).append(", count(1) AS n, ")
                 .append("coalesce(sum(").append(PARTICIPANTS).append("), 0) AS participants, ")
                 .append("sum(CASE WHEN trim(").append(CO_HOST).append(") <> '' THEN 1 ELSE 0 END) AS cohost");
         Period[] ps = {p, p.plus(-1), p.plus(-2), p.plus(-3)};
@@ -278,21 +277,30 @@ final class WarehouseReader {
         for (int i = 0; i < windows.size(); i++) {
             sql.append(", max(").append(flag(dt, windows.get(i)[0], windows.get(i)[1])).append(") AS w").append(i);
         }
-        sql.append(" FROM (SELECT *, year(").append(dt).append(") * 100 + month(").append(dt).append(") AS ym FROM acts")
+        // the breakdown grain keys only the period's own rows (the rest of the window falls into one group per
+        // county): its size is that of one period's combinations, not of the whole window's
+        String inPeriod = dt + " >= DATE'" + p.start() + "' AND " + dt + " <= DATE'" + p.end() + "'";
+        sql.append(" FROM (SELECT *, year(").append(dt).append(") * 100 + month(").append(dt).append(") AS ym")
+                .append(", CASE WHEN ").append(inPeriod).append(" THEN ").append(TYPE).append(" END AS type_p")
+                .append(", CASE WHEN ").append(inPeriod).append(" THEN ").append(FORM).append(" END AS form_p")
+                .append(", CASE WHEN ").append(inPeriod).append(" THEN ").append(TARGET_GROUPS).append(" END AS tg_p")
+                .append(" FROM acts")
                 .append(" WHERE ").append(dt).append(" >= DATE'").append(readFrom).append("' AND ").append(dt)
                 .append(" <= DATE'").append(p.end()).append("')")
                 .append(" GROUP BY GROUPING SETS ((").append(ORG_KEY).append(", ").append(COUNTY_CODE).append("), (")
-                .append(COUNTY_CODE).append(", ym), (").append(COUNTY_CODE).append(", ").append(TYPE).append(", ")
-                .append(FORM).append(", ").append(TARGET_GROUPS).append("), (").append(PLACE_CODE).append("))");
+                .append(COUNTY_CODE).append(", ym), (").append(COUNTY_CODE).append(", type_p, form_p, tg_p), (")
+                .append(PLACE_CODE).append("))");
         acts.createOrReplaceTempView("acts");
-        List<Row> out = spark.sql(sql.toString()).collectAsList();
-        spark.catalog().dropTempView("acts");
+        // streamed to the driver partition by partition, not collected at once: at national scale the grains
+        // hold hundreds of thousands of rows
+        java.util.Iterator<Row> out = spark.sql(sql.toString()).toLocalIterator();
         // grouping_id bits, first column highest: org_key, county_code, ym, type, form, target_groups, place_code
         final int orgGrain = 0b0011111;
         final int monthGrain = 0b1001111;
         final int typeGrain = 0b1010001;
         final int placeGrain = 0b1111110;
-        for (Row r : out) {
+        while (out.hasNext()) {
+            Row r = out.next();
             int gid = ((Number) r.getAs("gid")).intValue();
             long n = r.getAs("n");
             if (gid == orgGrain) {
@@ -328,6 +336,7 @@ final class WarehouseReader {
                 }
             }
         }
+        spark.catalog().dropTempView("acts");
     }
 
     private static String flag(String col, LocalDate a, LocalDate b) {
