@@ -4,7 +4,7 @@
 #
 #   bench/cluster-test.sh [ACTIVITIES]        (default 50000; scope 64, period 2024Q4)
 #
-# Needs: a JDK 17, the Maven repository filled (offline build). Takes a few minutes on 2 cores; too slow
+# Needs: a JDK 17, the Maven repository filled (offline build; MVN_FLAGS='' lets Maven download, as CI does). Takes a few minutes on 2 cores; too slow
 # for `verify`, so CI runs this script. Exit status 0 = identical.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,10 +23,10 @@ trap cleanup EXIT
 FLAGS=$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' pom.xml)
 
 echo "== building the job jar and assembling SPARK_HOME in $WORK"
-./mvnw -B -o -q -pl core-model,analytics package -DskipTests
-./mvnw -B -o -q -pl core-model,analytics dependency:copy-dependencies -DincludeScope=provided \
+./mvnw -B ${MVN_FLAGS--o} -q -pl core-model,analytics package -DskipTests
+./mvnw -B ${MVN_FLAGS--o} -q -pl core-model,analytics dependency:copy-dependencies -DincludeScope=provided \
   -DoutputDirectory="$WORK/spark/jars" -DexcludeGroupIds=org.sanhui
-./mvnw -B -o -q -pl core-model,analytics dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+./mvnw -B ${MVN_FLAGS--o} -q -pl core-model,analytics dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
 JOB=$(ls analytics/target/sanhui-analytics-*-job.jar)
 export SPARK_HOME="$WORK/spark" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1
 mkdir -p "$SPARK_HOME/conf"
