@@ -17,11 +17,13 @@ import static org.sanhui.model.schema.Datasets.TYPE;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.BiConsumer;
 
 /**
  * An activity (活动记录 row) as stored in the {@code activities} dataset.
@@ -86,8 +88,21 @@ public record Activity(String orgKey, String orgId, String orgName, String title
         if (groups.isEmpty()) {
             return null;
         }
-        return groups.stream().map(Enum::name).sorted().distinct().collect(Collectors.joining(";"));
+        StringBuilder b = new StringBuilder(32);
+        for (TargetGroup g : BY_NAME) { // sorted and distinct, as names
+            if (groups.contains(g)) {
+                if (b.length() > 0) {
+                    b.append(';');
+                }
+                b.append(g.name());
+            }
+        }
+        return b.toString();
     }
+
+    /** The target groups sorted by constant name. */
+    private static final List<TargetGroup> BY_NAME = java.util.Arrays.stream(TargetGroup.values())
+            .sorted(Comparator.comparing(Enum::name)).toList();
 
     /**
      * Returns this activity pointing at another organiser key, and with a place filled in.
@@ -103,10 +118,25 @@ public record Activity(String orgKey, String orgId, String orgName, String title
 
     @Override
     public Map<String, Object> values() {
-        return new Columns().put(ORG_KEY, orgKey).put(ORG_ID, orgId).put(ORG_NAME, orgName).put(TITLE, title)
-                .put(TYPE, type).put(ACTIVITY_DATE, activityDate).put(PLACE_CODE, placeCode)
-                .put(PLACE_DEFAULTED, placeDefaulted).put(TARGET_GROUPS, joinTargetGroups(targetGroups))
-                .put(PARTICIPANTS, participants).put(CO_HOST, coHost).put(FORM, form)
-                .put(REPORTED_LATE, reportedLate).build();
+        Columns c = new Columns();
+        forEachValue(c::put);
+        return c.build();
+    }
+
+    @Override
+    public void forEachValue(BiConsumer<String, Object> action) {
+        action.accept(ORG_KEY, orgKey);
+        action.accept(ORG_ID, orgId);
+        action.accept(ORG_NAME, orgName);
+        action.accept(TITLE, title);
+        action.accept(TYPE, type.name());
+        action.accept(ACTIVITY_DATE, activityDate);
+        action.accept(PLACE_CODE, placeCode);
+        action.accept(PLACE_DEFAULTED, placeDefaulted);
+        action.accept(TARGET_GROUPS, joinTargetGroups(targetGroups));
+        action.accept(PARTICIPANTS, participants);
+        action.accept(CO_HOST, coHost);
+        action.accept(FORM, form == null ? null : form.name());
+        action.accept(REPORTED_LATE, reportedLate);
     }
 }

@@ -1,6 +1,7 @@
 package org.sanhui.model.domain;
 
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * A validated row of a warehouse dataset, ready to be written.
@@ -20,4 +21,14 @@ public interface DatasetRecord {
      * @return an unmodifiable map in schema order, null values allowed, never null
      */
     Map<String, Object> values();
+
+    /**
+     * Hands every entry of {@link #values()} to an action, in the same order, without necessarily
+     * building the map (a row at a time, this is the cheaper way to copy the values elsewhere).
+     *
+     * @param action receives each column name and value (null allowed), null not permitted
+     */
+    default void forEachValue(BiConsumer<String, Object> action) {
+        values().forEach(action);
+    }
 }

@@ -21,7 +21,7 @@ import org.sanhui.model.problem.Location;
 public record RawRow(Location location, Map<String, String> cells, Map<String, String> headers) {
 
     /**
-     * Checks and copies (null cell values are kept as absent).
+     * Checks and copies (null cell values are kept as absent); a {@link CellArray} is taken as it is.
      *
      * @param location where the row is (file, sheet, 1-based row; the column is filled in per problem), null
      *     not permitted
@@ -33,8 +33,10 @@ public record RawRow(Location location, Map<String, String> cells, Map<String, S
      */
     public RawRow {
         Objects.requireNonNull(location, "location");
-        cells = copy(Objects.requireNonNull(cells, "cells"));
-        headers = copy(Objects.requireNonNull(headers, "headers"));
+        Objects.requireNonNull(cells, "cells");
+        Objects.requireNonNull(headers, "headers");
+        cells = cells instanceof CellArray ? cells : copy(cells); // already immutable, without nulls shown
+        headers = headers.isEmpty() ? Map.of() : copy(headers);
     }
 
     /**

@@ -22,7 +22,10 @@ public record RowResult<T>(T record, List<Problem> problems) {
      */
     public RowResult {
         problems = List.copyOf(problems);
-        boolean rejecting = problems.stream().anyMatch(Problem::rejects);
+        boolean rejecting = false;
+        for (Problem p : problems) {
+            rejecting |= p.rejects();
+        }
         if (record != null && rejecting) {
             throw new IllegalArgumentException("a record cannot come with a rejecting problem: " + problems);
         }

@@ -72,6 +72,9 @@ public final class Dates {
      *         {@link ProblemCode#BAD_DATE} otherwise; never null
      */
     public static ParseResult<DateValue> parse(String cell, boolean date1904) {
+        if (cell != null && plainSerial(cell)) {
+            return serial(cell, cell, date1904); // what the patterns below conclude for such a text, without them
+        }
         if (NotGiven.is(cell)) {
             return ParseResult.blank();
         }
@@ -143,6 +146,24 @@ public final class Dates {
                     + "(Excel's 1900 leap-year bug); expected a real date");
         }
         return days < 60 ? EPOCH_1900_EARLY.plusDays(days) : EPOCH_1900.plusDays(days);
+    }
+
+    /**
+     * Whether a cell is ASCII digits only, of a length none of the day, month and year patterns takes
+     * (4, 6 and 8): the raw text of a date cell, which {@link #parse} reads as a serial in any case.
+     */
+    private static boolean plainSerial(String s) {
+        int n = s.length();
+        if (n == 0 || n == 4 || n == 6 || n == 8) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ParseResult<DateValue> serial(String cell, String t, boolean date1904) {

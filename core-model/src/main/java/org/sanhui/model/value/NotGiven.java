@@ -26,7 +26,8 @@ public final class NotGiven {
      */
     public static boolean is(String cell) {
         String t = Text.normalize(cell);
-        return t.isEmpty() || TOKENS.contains(t);
+        // every token is one or two characters long: a longer text needs no set look-up (no hashing of the cell)
+        return t.isEmpty() || t.length() <= 2 && TOKENS.contains(t);
     }
 
     /**

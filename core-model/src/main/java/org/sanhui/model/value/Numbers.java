@@ -32,6 +32,9 @@ public final class Numbers {
      *         {@value Integer#MAX_VALUE}; never null
      */
     public static ParseResult<Integer> parseCount(String cell) {
+        if (cell != null && plainDigits(cell)) {
+            return ParseResult.ok(Integer.parseInt(cell)); // 1-9 ASCII digits: what the general path gives
+        }
         if (NotGiven.is(cell)) {
             return ParseResult.blank();
         }
@@ -78,6 +81,21 @@ public final class Numbers {
                     "'" + cell.strip() + "' is not a number; expected a number such as 85 or 92.5");
         }
         return ParseResult.ok(d.doubleValue());
+    }
+
+    /** Whether a text is 1 to 9 ASCII digits (a whole number below Integer.MAX_VALUE, written plainly). */
+    private static boolean plainDigits(String s) {
+        int n = s.length();
+        if (n == 0 || n > 9) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns the number written in the cell, or null when it is not one. */

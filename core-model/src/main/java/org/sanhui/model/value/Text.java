@@ -80,8 +80,9 @@ public final class Text {
             } else if (c < ' ') {
                 return false;
             } else if (c >= '\u0080') {
-                if (c == '\u3000' || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\uFEFF'
-                        || Character.isWhitespace(c)) {
+                // above U+007F, Character.isWhitespace holds only between U+1680 and U+3000: most CJK text skips the call
+                if (c == '\u00A0' || c == '\uFEFF' || c >= '\u1680' && c <= '\u3000' && (c == '\u3000' || c == '\u2007'
+                        || c == '\u202F' || Character.isWhitespace(c))) {
                     return false;
                 }
                 if (c >= '\uFF01' && c <= '\uFF5E' && (brackets || (c != '（' && c != '）'))) {

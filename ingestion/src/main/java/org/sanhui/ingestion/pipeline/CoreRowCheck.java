@@ -1,6 +1,5 @@
 package org.sanhui.ingestion.pipeline;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.sanhui.model.domain.DatasetRecord;
@@ -21,6 +20,11 @@ public final class CoreRowCheck implements RowCheck {
 
     private final Rules rules;
     private final Gazetteer gazetteer;
+    /** The last context and the row context made for it: rows of a sheet share one (a look-up less per row). */
+    private volatile Cached last;
+
+    private record Cached(Context context, RowContext row) {
+    }
 
     /**
      * Creates the check.
@@ -35,12 +39,21 @@ public final class CoreRowCheck implements RowCheck {
 
     @Override
     public Checked check(DatasetSchema dataset, Location location, Map<String, String> raw, Context context) {
-        RowContext ctx = new RowContext(context.county(), context.period(), context.filingDate(), rules, gazetteer,
-                context.date1904());
+        Cached c = last;
+        RowContext ctx;
+        if (c != null && c.context.equals(context)) {
+            ctx = c.row;
+        } else {
+            ctx = new RowContext(context.county(), context.period(), context.filingDate(), rules, gazetteer,
+                    context.date1904());
+            last = new Cached(context, ctx);
+        }
         RowResult<? extends DatasetRecord> r = RowValidator.validate(dataset, new RawRow(location, raw), ctx);
         Map<String, Object> values = null;
         if (!r.rejected() && r.record() != null) {
-            values = new HashMap<>(r.record().values());
+            StoredValues v = new StoredValues(dataset);
+            r.record().forEachValue(v::put);
+            values = v;
         }
         return new Checked(values, r.problems());
     }

@@ -53,6 +53,7 @@ import org.sanhui.model.schema.Column;
 import org.sanhui.model.schema.ColumnType;
 import org.sanhui.model.schema.DatasetSchema;
 import org.sanhui.model.schema.Datasets;
+import org.sanhui.model.validation.CellArray;
 import org.sanhui.model.value.Text;
 import org.sanhui.model.warehouse.LiveFile;
 
@@ -744,6 +745,7 @@ public final class FileJob {
             private final SubmissionBuilder single;
             private final int[] cols;
             private final Column[] colDefs;
+            private final String[] colNames;
             private final int[] numeric;
             private final double[] sums;
             private final double[] subSums;
@@ -761,6 +763,7 @@ public final class FileJob {
                 e.sort(Map.Entry.comparingByKey());
                 cols = e.stream().mapToInt(Map.Entry::getKey).toArray();
                 colDefs = e.stream().map(Map.Entry::getValue).toArray(Column[]::new);
+                colNames = e.stream().map(x -> x.getValue().name()).toArray(String[]::new);
                 numeric = e.stream().filter(x -> x.getValue().type() == ColumnType.INT
                         || x.getValue().type() == ColumnType.DOUBLE || x.getValue().type() == ColumnType.LONG)
                         .mapToInt(Map.Entry::getKey).toArray();
@@ -857,13 +860,14 @@ public final class FileJob {
                         subSums[i] += v;
                     }
                 }
-                Map<String, String> raw = new HashMap<>(cols.length * 2);
+                String[] texts = new String[cols.length];
                 for (int i = 0; i < cols.length; i++) {
                     int c = cols[i];
-                    if (c < cells.length && cells[c] != null) {
-                        raw.put(colDefs[i].name(), cells[c]);
+                    if (c < cells.length) {
+                        texts[i] = cells[c];
                     }
                 }
+                Map<String, String> raw = new CellArray(colNames, texts);
                 Location loc = new Location(fileName, plan.sheet, rowNum, null);
                 String county = single != null ? single.county : facts.county() != null && ds != EVALUATIONS ? facts.county()
                         : rowCounty(raw);
@@ -895,7 +899,9 @@ public final class FileJob {
                         new RowCheck.Context(county, ds == EVALUATIONS ? null : facts.period(), facts.filingDate(), date1904));
                 List<Problem> problems = new ArrayList<>(checked.problems());
                 Map<String, Object> values = checked.values() == null ? null
-                        : checked.values() instanceof HashMap<String, Object> hm ? hm : new HashMap<>(checked.values());
+                        : checked.values() instanceof HashMap<String, Object> hm ? hm
+                        : checked.values() instanceof StoredValues sv && sv.dataset() == ds ? sv
+                        : new HashMap<>(checked.values());
                 boolean skipped = false;
                 if (values != null) {
                     skipped = crossRow(s, county, p, loc, raw, values, problems);

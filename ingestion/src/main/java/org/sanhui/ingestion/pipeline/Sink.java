@@ -1,6 +1,8 @@
 package org.sanhui.ingestion.pipeline;
 
+import java.util.List;
 import java.util.Map;
+import org.sanhui.model.schema.Column;
 import org.sanhui.ingestion.warehouse.DatasetWriter;
 import org.sanhui.ingestion.warehouse.StagedFile;
 import org.sanhui.ingestion.warehouse.Warehouse;
@@ -18,6 +20,7 @@ final class Sink {
     private DatasetWriter writer;
     private String relative;
     private long rows;
+    private List<Column> stored;
 
     Sink(Warehouse warehouse, DatasetSchema dataset, String period, String county, String fileTag, boolean dryRun) {
         this.warehouse = warehouse;
@@ -38,7 +41,21 @@ final class Sink {
             writer = new DatasetWriter(dataset, java.nio.file.Path.of(paths[0]));
             relative = paths[1];
         }
-        writer.write(values);
+        if (values instanceof StoredValues sv && sv.dataset() == dataset) {
+            // already in stored-column order: converted into a fresh array, as DatasetWriter.write(Map) would
+            Object[] in = sv.array();
+            Object[] row = new Object[in.length];
+            if (stored == null) {
+                stored = dataset.storedColumns();
+            }
+            List<Column> columns = stored;
+            for (int i = 0; i < row.length; i++) {
+                row[i] = in[i] == null ? null : DatasetWriter.convert(columns.get(i), in[i]);
+            }
+            writer.write(row);
+        } else {
+            writer.write(values);
+        }
     }
 
     long rows() {

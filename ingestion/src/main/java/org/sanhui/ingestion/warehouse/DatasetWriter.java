@@ -176,7 +176,7 @@ public final class DatasetWriter implements Closeable {
      * @param v the value, may be null
      * @return the value to write, or null
      */
-    static Object convert(Column c, Object v) {
+    public static Object convert(Column c, Object v) {
         if (v == null) {
             return null;
         }

@@ -290,7 +290,12 @@ public final class CellReader {
      * @return true when the row is rejected
      */
     public boolean rejected() {
-        return problems.stream().anyMatch(Problem::rejects);
+        for (Problem p : problems) {
+            if (p.rejects()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -225,7 +225,7 @@ public final class RegionResolver {
         Gazetteer g = ctx.gazetteer();
         String county = ctx.countyCode();
         String n = Text.normalize(cell).replace(" ", "");
-        if (!n.isEmpty() && n.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!n.isEmpty() && asciiDigits(n)) {
             Optional<String> code = Gazetteer.normalizeCode(n);
             Optional<Region> reg = code.flatMap(g::byCode);
             if (reg.isEmpty()) {
@@ -279,6 +279,16 @@ public final class RegionResolver {
                             + " region of the county " + ctx.countyCode()
                             + (l.candidates.isEmpty() ? "" : ", close ones: " + list(l.candidates)));
         }
+    }
+
+    private static boolean asciiDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean sameName(Region r, String n) {
