@@ -154,16 +154,7 @@ public final class Dates {
      */
     private static boolean plainSerial(String s) {
         int n = s.length();
-        if (n == 0 || n == 4 || n == 6 || n == 8) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
+        return n != 4 && n != 6 && n != 8 && Numbers.asciiDigits(s);
     }
 
     private static ParseResult<DateValue> serial(String cell, String t, boolean date1904) {

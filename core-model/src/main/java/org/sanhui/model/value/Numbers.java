@@ -85,8 +85,13 @@ public final class Numbers {
 
     /** Whether a text is 1 to 9 ASCII digits (a whole number below Integer.MAX_VALUE, written plainly). */
     private static boolean plainDigits(String s) {
+        return s.length() <= 9 && asciiDigits(s);
+    }
+
+    /** Whether a text is one or more ASCII digits and nothing else. */
+    static boolean asciiDigits(String s) {
         int n = s.length();
-        if (n == 0 || n > 9) {
+        if (n == 0) {
             return false;
         }
         for (int i = 0; i < n; i++) {
