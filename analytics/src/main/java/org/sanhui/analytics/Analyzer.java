@@ -66,8 +66,12 @@ public final class Analyzer {
                 facts = new WarehouseReader(spark, wh, manifest, new HashSet<>(regions.counties), options.progress())
                         .read(p, cutoffs(p, manifest, rules, regions),
                                 CompositeFamily.placeWindows(p, rules, regions));
-            } catch (RuntimeException e) {
-                throw LiveFileCheck.translate(e, wh);
+            } catch (Exception e) { // Spark's job failure is a checked exception Scala throws undeclared
+                RuntimeException known = LiveFileCheck.translate(e);
+                if (known != null) {
+                    throw known;
+                }
+                throw e;
             }
             options.progress().accept("computing indicators");
             long t = System.nanoTime();

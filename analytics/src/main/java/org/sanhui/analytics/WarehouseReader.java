@@ -48,16 +48,6 @@ final class WarehouseReader {
         TARGET_GROUPS, PARTICIPANTS, CO_HOST, FORM};
     private static final String[] REJECT_COLUMNS = {COUNTY_CODE, PERIOD, CODE};
 
-    /**
-     * Read settings for a warehouse of many small files whose every path the manifest names. The listing
-     * stays on the driver: above the default threshold of 32 paths Spark lists them in a job of one task per
-     * path, which costs more than the reads themselves (national scale: ~70 000 files). Small files are
-     * packed densely into read tasks: the default open cost of 4 MB per file makes ~30 files a task.
-     */
-    private static final Map<String, String> READ_SETTINGS = Map.of(
-            "spark.sql.sources.parallelPartitionDiscovery.threshold", String.valueOf(Integer.MAX_VALUE),
-            "spark.sql.files.openCostInBytes", "262144");
-
     private final SparkSession spark;
     private final Path warehouse;
     private final LiveManifest manifest;
@@ -82,23 +72,7 @@ final class WarehouseReader {
      * @return the facts
      */
     Facts read(Period p, Collection<LocalDate> cutoffs, List<LocalDate[]> placeWindows) {
-        Map<String, String> saved = new java.util.HashMap<>();
-        READ_SETTINGS.forEach((k, v) -> {
-            saved.put(k, spark.conf().contains(k) ? spark.conf().get(k) : null);
-            spark.conf().set(k, v);
-        });
-        try {
-            return readAll(p, cutoffs, placeWindows);
-        } finally {
-            // an embedding application's session gets its own settings back
-            saved.forEach((k, v) -> {
-                if (v == null) {
-                    spark.conf().unset(k);
-                } else {
-                    spark.conf().set(k, v);
-                }
-            });
-        }
+        return readAll(p, cutoffs, placeWindows);
     }
 
     private Facts readAll(Period p, Collection<LocalDate> cutoffs, List<LocalDate[]> placeWindows) {
@@ -153,13 +127,9 @@ final class WarehouseReader {
         if (files.isEmpty()) {
             return spark.createDataFrame(List.of(), wanted);
         }
-        LiveFileCheck.verify(warehouse, files);
-        SparkSchemas.check(ds, warehouse.resolve(files.get(0).path()), wanted);
-        return spark.read().schema(wanted).parquet(files.stream().map(this::uri).toArray(String[]::new));
-    }
-
-    private String uri(LiveFile lf) {
-        return warehouse.resolve(lf.path()).toAbsolutePath().toUri().toString();
+        // read by the live-file source: each task checks its files (checksum, footer, row count, columns) as
+        // it decodes them
+        return LiveSource.read(spark, warehouse, files, wanted);
     }
 
     private void readOrganisations(Facts f, Collection<LocalDate> cutoffs) {

@@ -56,7 +56,7 @@ class AnalyzerIndicatorsTest {
     }
 
     @Test
-    void theSessionsReadSettingsAreGivenBack() {
+    void theSessionsSettingsAreLeftAsTheyWere() {
         assertThat(SPARK.session().conf().get("spark.sql.files.openCostInBytes")).isEqualTo("8388608");
         assertThat(SPARK.session().conf().contains("spark.sql.sources.parallelPartitionDiscovery.threshold"))
                 .isFalse();

@@ -40,6 +40,17 @@ public final class Checksums {
     }
 
     /**
+     * Returns the SHA-256 of bytes already in memory (a whole file read at once), as {@link #sha256(Path)}
+     * gives it for a file holding them.
+     *
+     * @param bytes the bytes, null not permitted
+     * @return 64 lowercase hexadecimal digits, never null
+     */
+    public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(newSha256().digest(bytes));
+    }
+
+    /**
      * Returns the SHA-256 of all the bytes of an open file, read from its start with positional reads
      * (the channel's position is left as it was).
      *
