@@ -50,24 +50,31 @@ final class ActivityFamily {
         Map<String, Long> unknown = new TreeMap<>();
         Map<String, long[]> mean = new TreeMap<>();
         Map<OrgKind, Map<String, long[]>> meanK = new EnumMap<>(OrgKind.class);
-        Map<String, List<Double>> values = new HashMap<>();
+        // per region, all kinds ("region|") and per kind ("region|kind=K"): the universe's counts in P
+        Map<String, Values> values = new HashMap<>();
+        Map<String, Values[]> slots = new HashMap<>(); // region -> [all, kind 0, kind 1, ...]
         for (String c : ctx.regions.counties) {
             unknown.put(c, ctx.reported(c, ctx.p) ? 0L : (long) ctx.existing.get(c).size());
             long[] m = new long[2];
+            List<String> regions = new ArrayList<>();
+            regions.add(c);
+            regions.addAll(ctx.regions.aggregatesOf.get(c));
+            List<Values[]> mine = new ArrayList<>(regions.size());
+            for (String r : regions) {
+                mine.add(slots.computeIfAbsent(r, k -> new Values[OrgKind.values().length + 1]));
+            }
             for (Records.Org o : universe(c)) {
                 long n = inP(o);
                 m[0] += n;
                 m[1]++;
-                meanK.computeIfAbsent(o.kind(), k -> new TreeMap<>()).computeIfAbsent(c, k -> new long[2]);
-                long[] mk = meanK.get(o.kind()).get(c);
+                long[] mk = meanK.computeIfAbsent(o.kind(), k -> new TreeMap<>()).computeIfAbsent(c, k -> new long[2]);
                 mk[0] += n;
                 mk[1]++;
-                List<String> regions = new ArrayList<>();
-                regions.add(c);
-                regions.addAll(ctx.regions.aggregatesOf.get(c));
-                for (String r : regions) {
-                    values.computeIfAbsent(r + "|", k -> new ArrayList<>()).add((double) n);
-                    values.computeIfAbsent(r + "|kind=" + o.kind().name(), k -> new ArrayList<>()).add((double) n);
+                for (int i = 0; i < mine.size(); i++) {
+                    Values[] v = mine.get(i);
+                    String r = regions.get(i);
+                    slot(values, v, r, null).add(n);
+                    slot(values, v, r, o.kind()).add(n);
                 }
             }
             mean.put(c, m);
@@ -77,11 +84,11 @@ final class ActivityFamily {
         for (Map.Entry<OrgKind, Map<String, long[]>> e : meanK.entrySet()) {
             ctx.sink.rates(ps, "A1.mean", "kind=" + e.getKey().name(), e.getValue());
         }
-        for (Map.Entry<String, List<Double>> e : values.entrySet()) {
+        for (Map.Entry<String, Values> e : values.entrySet()) {
             int bar = e.getKey().indexOf('|');
             String region = e.getKey().substring(0, bar);
             String breakdown = e.getKey().substring(bar + 1);
-            double[] x = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
+            double[] x = e.getValue().toArray();
             long n = x.length;
             ctx.sink.put(ps, "A1.median", region, breakdown, null, n, percentile(x, 50));
             ctx.sink.put(ps, "A1.p90", region, breakdown, null, n, percentile(x, 90));
@@ -91,31 +98,75 @@ final class ActivityFamily {
             }
             ctx.sink.put(ps, "A1.max", region, breakdown, null, n, max);
         }
-        // counts of the period by type, form and target group, and participants
-        Map<String, Map<String, Long>> byBreakdown = new TreeMap<>();
+        // counts of the period by type, form and target group: summed per breakdown and county in hash maps (the
+        // grain has a row per county, type, form and combination of target groups), each combination split once
+        Map<String, Map<String, long[]>> sums = new HashMap<>();
+        Map<String, String[]> targetKeys = new HashMap<>();
+        Map<String, String> typeKeys = new HashMap<>();
+        Map<String, String> formKeys = new HashMap<>();
         for (Records.Breakdown b : ctx.facts.breakdowns) {
             if (!ctx.regions.levels.containsKey(b.county())) {
                 continue;
             }
             if (b.type() != null) {
-                byBreakdown.computeIfAbsent("type=" + b.type(), k -> new TreeMap<>()).merge(b.county(), b.count(),
-                        Long::sum);
+                add(sums, typeKeys.computeIfAbsent(b.type(), t -> "type=" + t), b.county(), b.count());
             }
             if (b.form() != null) {
-                byBreakdown.computeIfAbsent("form=" + b.form(), k -> new TreeMap<>()).merge(b.county(), b.count(),
-                        Long::sum);
+                add(sums, formKeys.computeIfAbsent(b.form(), f -> "form=" + f), b.county(), b.count());
             }
-            if (b.targets() != null && !b.targets().isBlank()) {
-                for (String t : b.targets().split(";")) {
-                    if (!t.isBlank()) {
-                        byBreakdown.computeIfAbsent("target=" + t.trim(), k -> new TreeMap<>())
-                                .merge(b.county(), b.count(), Long::sum);
-                    }
+            if (b.targets() != null) {
+                for (String key : targetKeys.computeIfAbsent(b.targets(), ActivityFamily::targetKeys)) {
+                    add(sums, key, b.county(), b.count());
                 }
             }
         }
-        for (Map.Entry<String, Map<String, Long>> e : byBreakdown.entrySet()) {
-            ctx.sink.counts(ps, "A1.count", e.getKey(), e.getValue());
+        for (Map.Entry<String, Map<String, long[]>> e : new TreeMap<>(sums).entrySet()) {
+            Map<String, Long> perCounty = new TreeMap<>();
+            e.getValue().forEach((county, n) -> perCounty.put(county, n[0]));
+            ctx.sink.counts(ps, "A1.count", e.getKey(), perCounty);
+        }
+    }
+
+    /** The breakdown keys of a stored target-group list ("a;b" gives target=a and target=b; blanks none). */
+    private static String[] targetKeys(String targets) {
+        List<String> out = new ArrayList<>();
+        for (String t : targets.split(";")) {
+            if (!t.isBlank()) {
+                out.add("target=" + t.trim());
+            }
+        }
+        return out.toArray(String[]::new);
+    }
+
+    private static void add(Map<String, Map<String, long[]>> sums, String key, String county, long n) {
+        sums.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(county, k -> new long[1])[0] += n;
+    }
+
+    /** A region's list of counts, all kinds (kind null) or one kind, found once and then kept in its slot. */
+    private static Values slot(Map<String, Values> values, Values[] slots, String region, OrgKind kind) {
+        int i = kind == null ? 0 : kind.ordinal() + 1;
+        Values v = slots[i];
+        if (v == null) {
+            v = values.computeIfAbsent(kind == null ? region + "|" : region + "|kind=" + kind.name(), k -> new Values());
+            slots[i] = v;
+        }
+        return v;
+    }
+
+    /** A growing list of counts, as doubles for the percentiles, without boxing. */
+    private static final class Values {
+        private double[] x = new double[16];
+        private int n;
+
+        void add(long v) {
+            if (n == x.length) {
+                x = java.util.Arrays.copyOf(x, n * 2);
+            }
+            x[n++] = v;
+        }
+
+        double[] toArray() {
+            return java.util.Arrays.copyOf(x, n);
         }
     }
 

@@ -72,9 +72,19 @@ final class ParquetTables {
 
     /**
      * Writes rows (values in the struct's order; LocalDate/java.sql.Date for dates, Instant/Timestamp for
-     * timestamps) to a file, through a temporary name renamed into place.
+     * timestamps) to a file, through a temporary name renamed into place, with parquet's default encodings
+     * (dictionaries, statistics).
      */
     static void write(Path file, StructType st, List<Object[]> rows) {
+        write(file, st, rows, false);
+    }
+
+    /**
+     * Writes rows as {@link #write(Path, StructType, List)} does; {@code asIngested} writes them with the
+     * settings ingestion's writer uses for the warehouse (plain encoding, no statistics, no page checksums),
+     * so that test warehouses have the footers and pages of real ones.
+     */
+    static void write(Path file, StructType st, List<Object[]> rows, boolean asIngested) {
         MessageType schema = message(st);
         SimpleGroupFactory f = new SimpleGroupFactory(schema);
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
@@ -82,7 +92,9 @@ final class ParquetTables {
             Files.createDirectories(file.getParent());
             Files.deleteIfExists(tmp);
             try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(tmp)).withType(schema)
-                    .withConf(CONF).withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
+                    .withConf(CONF).withCompressionCodec(CompressionCodecName.SNAPPY).withDictionaryEncoding(!asIngested)
+                    .withStatisticsEnabled(!asIngested).withSizeStatisticsEnabled(!asIngested)
+                    .withPageWriteChecksumEnabled(!asIngested).build()) {
                 StructField[] fields = st.fields();
                 for (Object[] r : rows) {
                     Group g = f.newGroup();

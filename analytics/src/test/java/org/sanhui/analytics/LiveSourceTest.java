@@ -31,8 +31,13 @@ class LiveSourceTest {
             .add("b", DataTypes.BooleanType).add("d", DataTypes.DateType).add("t", DataTypes.TimestampType);
 
     private static LiveFile write(Path wh, String name, List<Object[]> rows) {
+        return write(wh, name, rows, false);
+    }
+
+    /** Writes a file with parquet's defaults (dictionaries, statistics) or as ingestion writes (plain). */
+    private static LiveFile write(Path wh, String name, List<Object[]> rows, boolean asIngested) {
         String rel = "data/activities/period=2024Q3/county=640104/" + name + ".parquet";
-        ParquetTables.write(wh.resolve(rel), ALL_TYPES, rows);
+        ParquetTables.write(wh.resolve(rel), ALL_TYPES, rows, asIngested);
         return new LiveFile("activities", "2024Q3", "640104", rel, rows.size(), FixtureWarehouse.sha256(wh.resolve(rel)));
     }
 
@@ -48,7 +53,7 @@ class LiveSourceTest {
         for (int n = 0; n < 5000; n++) { // more than one 4 096-row batch
             big.add(row(n));
         }
-        List<LiveFile> files = List.of(write(wh, "a", small), write(wh, "empty", List.of()), write(wh, "c", big));
+        List<LiveFile> files = List.of(write(wh, "a", small), write(wh, "empty", List.of()), write(wh, "c", big, true));
 
         List<Row> rows = LiveSource.read(SPARK.session(), wh, files, ALL_TYPES).collectAsList();
 

@@ -20,11 +20,13 @@ public final class SyntheticAccess {
     }
 
     /**
+     * Writes a warehouse file as ingestion writes one (plain encoding, no statistics).
+     *
      * @param file the file
      * @param st the struct
      * @param rows the rows
      */
     public static void write(Path file, StructType st, List<Object[]> rows) {
-        ParquetTables.write(file, st, rows);
+        ParquetTables.write(file, st, rows, true);
     }
 }
