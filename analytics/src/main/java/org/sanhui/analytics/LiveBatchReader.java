@@ -29,6 +29,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
+import org.apache.spark.util.CollectionAccumulator;
+import org.sanhui.model.error.DataIntegrityException;
 import org.sanhui.model.warehouse.LiveFile;
 
 /**
@@ -45,8 +47,8 @@ final class LiveBatchReader implements PartitionReader<ColumnarBatch> {
     record Partition(List<LiveSource.FileRef> files) implements InputPartition {
     }
 
-    /** Creates the readers on the executors: columnar only. */
-    record Factory(StructType schema) implements PartitionReaderFactory {
+    /** Creates the readers on the executors: columnar only; problems met go to the accumulator. */
+    record Factory(StructType schema, CollectionAccumulator<String> problems) implements PartitionReaderFactory {
 
         @Override
         public PartitionReader<InternalRow> createReader(InputPartition partition) {
@@ -55,7 +57,7 @@ final class LiveBatchReader implements PartitionReader<ColumnarBatch> {
 
         @Override
         public PartitionReader<ColumnarBatch> createColumnarReader(InputPartition partition) {
-            return new LiveBatchReader(((Partition) partition).files(), schema);
+            return new LiveBatchReader(((Partition) partition).files(), schema, problems);
         }
 
         @Override
@@ -103,9 +105,12 @@ final class LiveBatchReader implements PartitionReader<ColumnarBatch> {
     private final Kind[] kinds;
     private final OnHeapColumnVector[] vectors;
     private final ColumnarBatch batch;
+    private final CollectionAccumulator<String> problems;
+    private boolean failed;
 
     private int nextFile;
     private LiveSource.FileRef file;
+    private LiveSource.FileRef current;
     private ParquetFileReader reader;
     private MessageType projection;
     private ColumnDescriptor[] descriptors;
@@ -113,8 +118,9 @@ final class LiveBatchReader implements PartitionReader<ColumnarBatch> {
     private final int[] maxDef;
     private long rowGroupLeft;
 
-    LiveBatchReader(List<LiveSource.FileRef> files, StructType schema) {
+    LiveBatchReader(List<LiveSource.FileRef> files, StructType schema, CollectionAccumulator<String> problems) {
         this.files = files;
+        this.problems = problems;
         this.schema = schema;
         StructField[] fields = schema.fields();
         this.kinds = new Kind[fields.length];
@@ -129,6 +135,24 @@ final class LiveBatchReader implements PartitionReader<ColumnarBatch> {
 
     @Override
     public boolean next() throws IOException {
+        if (failed) {
+            return false;
+        }
+        try {
+            return fillBatch();
+        } catch (DataIntegrityException | AnalyticsException e) {
+            if (problems == null) {
+                throw e;
+            }
+            // recorded for the driver's check, and this task's share ends here (see LiveSource.Read)
+            problems.add(encode(e, file == null ? current : file));
+            failed = true;
+            batch.setNumRows(0);
+            return false;
+        }
+    }
+
+    private boolean fillBatch() throws IOException {
         for (OnHeapColumnVector v : vectors) {
             v.reset();
         }
@@ -194,6 +218,7 @@ final class LiveBatchReader implements PartitionReader<ColumnarBatch> {
     }
 
     private void open(LiveSource.FileRef ref) {
+        current = ref;
         LiveFile lf = ref.liveFile();
         byte[] bytes = LiveFileCheck.read(lf, Path.of(ref.absolute()));
         ParquetFileReader r = LiveFileCheck.open(lf, bytes);
@@ -332,6 +357,29 @@ final class LiveBatchReader implements PartitionReader<ColumnarBatch> {
         } finally {
             batch.close();
         }
+    }
+
+    /**
+     * A problem as the accumulator carries it: the file's place in the read (so the driver reports the first
+     * file's), the kind, the message.
+     */
+    private static String encode(RuntimeException e, LiveSource.FileRef ref) {
+        String kind = e instanceof DataIntegrityException ? "integrity" : "analytics";
+        return String.format("%09d", ref == null ? 0 : ref.index()) + "\t" + kind + "\t" + e.getMessage();
+    }
+
+    /**
+     * Rebuilds on the driver the exception a task recorded.
+     *
+     * @param encoded the first problem, as {@link #encode} wrote it
+     * @param others how many more problems the read met
+     * @return the exception to throw
+     */
+    static RuntimeException decode(String encoded, int others) {
+        String[] parts = encoded.split("\t", 3);
+        String message = parts[2] + (others > 0 ? " (" + others + " more problem" + (others == 1 ? "" : "s")
+                + " found in the same read)" : "");
+        return parts[1].equals("integrity") ? new DataIntegrityException(message) : new AnalyticsException(message);
     }
 
     /** The column readers decode values themselves; the converter they are built with is never called. */

@@ -101,6 +101,6 @@ final class LiveScan implements ScanBuilder, SupportsPushDownRequiredColumns, Sc
 
     @Override
     public PartitionReaderFactory createReaderFactory() {
-        return new LiveBatchReader.Factory(schema);
+        return new LiveBatchReader.Factory(schema, request.problems());
     }
 }

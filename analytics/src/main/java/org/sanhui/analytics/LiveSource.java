@@ -19,6 +19,7 @@ import org.apache.spark.sql.connector.expressions.Transform;
 import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+import org.apache.spark.util.CollectionAccumulator;
 import org.sanhui.model.warehouse.LiveFile;
 
 /**
@@ -58,13 +59,14 @@ public final class LiveSource implements TableProvider {
      * @param rows the rows the manifest recorded
      * @param sha256 the checksum the manifest recorded, null for a version 1 manifest
      * @param absolute the file's absolute path
+     * @param index the file's place in the read's order
      */
     record FileRef(String dataset, String period, String county, String path, long rows, String sha256,
-            String absolute) implements Serializable {
+            String absolute, int index) implements Serializable {
 
-        static FileRef of(Path warehouse, LiveFile lf) {
+        static FileRef of(Path warehouse, LiveFile lf, int index) {
             return new FileRef(lf.dataset(), lf.period(), lf.county(), lf.path(), lf.rows(), lf.sha256(),
-                    warehouse.resolve(lf.path()).toAbsolutePath().toString());
+                    warehouse.resolve(lf.path()).toAbsolutePath().toString(), index);
         }
 
         LiveFile liveFile() {
@@ -72,30 +74,70 @@ public final class LiveSource implements TableProvider {
         }
     }
 
-    /** What {@link #read} asked for: the files, in order, and how many tasks may run at once. */
-    record Request(List<FileRef> files, int parallelism) {
+    /** What {@link #read} asked for: the files, in order, how many tasks may run at once, where problems go. */
+    record Request(List<FileRef> files, int parallelism, CollectionAccumulator<String> problems) {
     }
 
     /**
-     * Returns a dataframe of the given columns of some live files of one dataset.
+     * A read of live files: the rows, and the check that no read task met a damaged file.
+     *
+     * <p>A task that meets a damaged file (or one lacking a column) does not fail: Spark would log the failure
+     * with its stack trace at ERROR and, on a cluster, retry the task on a file that cannot get better. It
+     * records the problem, ends its share of the rows, and {@link #check} throws it on the driver; every action
+     * on {@link #rows} must be followed by {@code check()}, and its result used only when that passes.
+     */
+    static final class Read {
+        private final Dataset<Row> rows;
+        private final CollectionAccumulator<String> problems;
+
+        Read(Dataset<Row> rows, CollectionAccumulator<String> problems) {
+            this.rows = rows;
+            this.problems = problems;
+        }
+
+        /** @return the rows; an action's result counts only once {@link #check} has passed */
+        Dataset<Row> rows() {
+            return rows;
+        }
+
+        /**
+         * Throws the problem a read task met, if any: the first in the files' order, so that a rerun reports
+         * the same one.
+         *
+         * @throws org.sanhui.model.error.DataIntegrityException if a file is missing, damaged or altered
+         * @throws AnalyticsException if a file lacks a column or stores it with another type
+         */
+        void check() {
+            if (problems == null || problems.isZero()) {
+                return;
+            }
+            List<String> all = new ArrayList<>(problems.value());
+            all.sort(null);
+            throw LiveBatchReader.decode(all.get(0), all.size() - 1);
+        }
+    }
+
+    /**
+     * Returns the given columns of some live files of one dataset.
      *
      * @param spark the session
      * @param warehouse the warehouse root
      * @param files the files to read, all of one dataset, in the order their rows should come
      * @param schema the columns wanted, with Spark types matching the files' Parquet types
-     * @return the dataframe; reading it checks every file and fails with a
-     *         {@link org.sanhui.model.error.DataIntegrityException} naming a damaged one
+     * @return the read; its {@link Read#check} says whether the files were whole
      */
-    static Dataset<Row> read(SparkSession spark, Path warehouse, List<LiveFile> files, StructType schema) {
+    static Read read(SparkSession spark, Path warehouse, List<LiveFile> files, StructType schema) {
         List<FileRef> refs = new ArrayList<>(files.size());
-        for (LiveFile lf : files) {
-            refs.add(FileRef.of(warehouse, lf));
+        for (int i = 0; i < files.size(); i++) {
+            refs.add(FileRef.of(warehouse, files.get(i), i));
         }
+        CollectionAccumulator<String> problems = spark.sparkContext().collectionAccumulator("sanhui live-file problems");
         String id = UUID.randomUUID().toString();
-        REQUESTS.put(id, new Request(List.copyOf(refs), spark.sparkContext().defaultParallelism()));
+        REQUESTS.put(id, new Request(List.copyOf(refs), spark.sparkContext().defaultParallelism(), problems));
         try {
             // the relation keeps the table (and so the request) from here on
-            return spark.read().format(LiveSource.class.getName()).schema(schema).option(REQUEST, id).load();
+            return new Read(spark.read().format(LiveSource.class.getName()).schema(schema).option(REQUEST, id).load(),
+                    problems);
         } finally {
             REQUESTS.remove(id);
         }

@@ -122,20 +122,29 @@ final class WarehouseReader {
         return new ArrayList<>(out);
     }
 
-    private Dataset<Row> load(DatasetSchema ds, List<LiveFile> files, String... columns) {
+    /**
+     * Reads some live files of a dataset by the live-file source; each task checks its files (checksum, footer,
+     * row count, columns) as it decodes them.
+     */
+    private LiveSource.Read load(DatasetSchema ds, List<LiveFile> files, String... columns) {
         StructType wanted = SparkSchemas.of(ds, columns);
         if (files.isEmpty()) {
-            return spark.createDataFrame(List.of(), wanted);
+            return new LiveSource.Read(spark.createDataFrame(List.of(), wanted), null);
         }
-        // read by the live-file source: each task checks its files (checksum, footer, row count, columns) as
-        // it decodes them
         return LiveSource.read(spark, warehouse, files, wanted);
+    }
+
+    /** Collects a read's rows, once its tasks have found every file whole. */
+    private static List<Row> collect(LiveSource.Read read) {
+        List<Row> rows = read.rows().collectAsList();
+        read.check();
+        return rows;
     }
 
     private void readOrganisations(Facts f, Collection<LocalDate> cutoffs) {
         List<LiveFile> files = snapshotFiles(ORGANISATIONS, cutoffs);
         progress.accept("reading " + files.size() + " organisation files");
-        for (Row r : load(ORGANISATIONS, files, ORG_COLUMNS).collectAsList()) {
+        for (Row r : collect(load(ORGANISATIONS, files, ORG_COLUMNS))) {
             Records.Org o = new Records.Org(r.getString(0), Period.parse(r.getString(1)), r.getString(2),
                     r.getString(3), kind(r.getString(4)), r.getString(5), date(r.get(6)), r.getString(7),
                     status(r.getString(8)), r.getString(9), (Integer) r.get(10), (Integer) r.get(11),
@@ -150,7 +159,7 @@ final class WarehouseReader {
     private void readPosts(Facts f, Collection<LocalDate> cutoffs) {
         List<LiveFile> files = snapshotFiles(POSTS, cutoffs);
         progress.accept("reading " + files.size() + " post files");
-        for (Row r : load(POSTS, files, POST_COLUMNS).collectAsList()) {
+        for (Row r : collect(load(POSTS, files, POST_COLUMNS))) {
             Post post = enumOrNull(Post.class, r.getString(4));
             LocalDate start = date(r.get(5));
             LocalDate end = date(r.get(7));
@@ -171,7 +180,7 @@ final class WarehouseReader {
         List<LiveFile> files = live(EVALUATIONS).stream()
                 .filter(lf -> Period.tryParse(lf.period()).map(x -> x.year() <= p.year()).orElse(false)).toList();
         progress.accept("reading " + files.size() + " evaluation files");
-        for (Row r : load(EVALUATIONS, files, EVAL_COLUMNS).collectAsList()) {
+        for (Row r : collect(load(EVALUATIONS, files, EVAL_COLUMNS))) {
             if (r.get(5) == null || r.getString(6) == null || r.getString(2) == null) {
                 continue;
             }
@@ -183,7 +192,7 @@ final class WarehouseReader {
     private void readSubmissions(Facts f, Period p) {
         List<LiveFile> files = live(SUBMISSIONS);
         progress.accept("reading " + files.size() + " submission records");
-        for (Row r : load(SUBMISSIONS, files, SUB_COLUMNS).collectAsList()) {
+        for (Row r : collect(load(SUBMISSIONS, files, SUB_COLUMNS))) {
             Period per = Period.tryParse(r.getString(1)).orElse(null);
             if (per == null || per.end().isAfter(p.end())) {
                 continue;
@@ -196,8 +205,10 @@ final class WarehouseReader {
     private void readRejects(Facts f, Period p) {
         List<LiveFile> files = live(REJECTS).stream()
                 .filter(lf -> Period.tryParse(lf.period()).map(x -> within(x, p)).orElse(false)).toList();
-        Dataset<Row> agg = load(REJECTS, files, REJECT_COLUMNS).groupBy(COUNTY_CODE, PERIOD, CODE).count();
-        for (Row r : agg.collectAsList()) {
+        LiveSource.Read rejects = load(REJECTS, files, REJECT_COLUMNS);
+        List<Row> counts = rejects.rows().groupBy(COUNTY_CODE, PERIOD, CODE).count().collectAsList();
+        rejects.check();
+        for (Row r : counts) {
             f.problems.add(new Records.Problems(r.getString(0), Period.parse(r.getString(1)), r.getString(2),
                     r.getLong(3)));
         }
@@ -224,7 +235,8 @@ final class WarehouseReader {
                 .map(x -> !x.end().isBefore(readFrom) && !x.start().isAfter(p.end())).orElse(false)).toList();
         progress.accept("aggregating " + files.stream().mapToLong(LiveFile::rows).sum() + " activities in "
                 + files.size() + " files");
-        Dataset<Row> acts = load(ACTIVITIES, files, ACT_COLUMNS);
+        LiveSource.Read read = load(ACTIVITIES, files, ACT_COLUMNS);
+        Dataset<Row> acts = read.rows();
         // One scan, four grains (GROUPING SETS): per organisation (window counts), per county and month
         // (trends, participants, joint activities), per county x type x form x target groups (the period's
         // breakdowns), per place (A7 windows). Every aggregate is a built-in conditional sum.
@@ -307,6 +319,7 @@ final class WarehouseReader {
             }
         }
         spark.catalog().dropTempView("acts");
+        read.check(); // the grains above count only if every file was whole
     }
 
     private static String flag(String col, LocalDate a, LocalDate b) {

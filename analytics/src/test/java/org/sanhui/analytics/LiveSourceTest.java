@@ -1,7 +1,7 @@
 package org.sanhui.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -55,7 +55,7 @@ class LiveSourceTest {
         }
         List<LiveFile> files = List.of(write(wh, "a", small), write(wh, "empty", List.of()), write(wh, "c", big, true));
 
-        List<Row> rows = LiveSource.read(SPARK.session(), wh, files, ALL_TYPES).collectAsList();
+        List<Row> rows = collect(LiveSource.read(SPARK.session(), wh, files, ALL_TYPES));
 
         assertThat(rows).hasSize(5003);
         Row first = rows.get(0);
@@ -83,10 +83,16 @@ class LiveSourceTest {
         assertThat(sum).isEqualTo(2 + 4999L * 5000 / 2);
     }
 
+    private static List<Row> collect(LiveSource.Read read) {
+        List<Row> rows = read.rows().collectAsList();
+        read.check();
+        return rows;
+    }
+
     @Test
     void readsOnlyTheColumnsAQueryUses(@TempDir Path wh) {
         List<LiveFile> files = List.of(write(wh, "a", List.of(row(1), row(2), row(3))));
-        List<Row> rows = LiveSource.read(SPARK.session(), wh, files, ALL_TYPES).where("i >= 2").select("s", "d")
+        List<Row> rows = LiveSource.read(SPARK.session(), wh, files, ALL_TYPES).rows().where("i >= 2").select("s", "d")
                 .collectAsList();
         assertThat(rows).extracting(r -> r.getString(0)).containsExactly("行2", "行3");
         assertThat(rows.get(0).schema().fieldNames()).containsExactly("s", "d");
@@ -96,7 +102,7 @@ class LiveSourceTest {
     void sharesFilesOutInOrderByRowsAndOpenings() {
         List<LiveSource.FileRef> files = new ArrayList<>();
         for (long rows : new long[] {100, 100, 100, 100}) {
-            files.add(new LiveSource.FileRef("activities", "2024Q3", "640104", "f" + files.size(), rows, null, "/x"));
+            files.add(new LiveSource.FileRef("activities", "2024Q3", "640104", "f" + files.size(), rows, null, "/x", files.size()));
         }
         // weights 500 each (100 rows + 400 for the opening): two cores, two runs of two files
         List<List<LiveSource.FileRef>> runs = LiveScan.split(files, 2);
@@ -108,7 +114,7 @@ class LiveSourceTest {
         // 2 500 000 rows in 5 files: 3 tasks by rows, rounded up to whole waves of 2 cores: 4 runs, in order
         List<LiveSource.FileRef> big = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            big.add(new LiveSource.FileRef("activities", "2024Q3", "640104", "g" + i, 500_000, null, "/x"));
+            big.add(new LiveSource.FileRef("activities", "2024Q3", "640104", "g" + i, 500_000, null, "/x", i));
         }
         List<List<LiveSource.FileRef>> waves = LiveScan.split(big, 2);
         assertThat(waves).hasSize(4);
@@ -131,9 +137,9 @@ class LiveSourceTest {
             raf.seek(pos);
             raf.write(v ^ 0x10);
         }
-        Exception e = catchException(() -> LiveSource.read(SPARK.session(), wh, files, ALL_TYPES).collectAsList());
-        RuntimeException known = LiveFileCheck.translate(e);
-        assertThat(known).isInstanceOf(DataIntegrityException.class).hasMessageContaining(files.get(1).path())
+        LiveSource.Read read = LiveSource.read(SPARK.session(), wh, files, ALL_TYPES);
+        read.rows().collectAsList(); // the task records the problem and ends; the action itself completes
+        assertThatThrownBy(read::check).isInstanceOf(DataIntegrityException.class).hasMessageContaining(files.get(1).path())
                 .hasMessageContaining("county 640104").hasMessageContaining("altered or damaged since it was written");
     }
 }
