@@ -134,17 +134,20 @@ final class WarehouseReader {
         return LiveSource.read(spark, warehouse, files, wanted);
     }
 
-    /** Collects a read's rows, once its tasks have found every file whole. */
-    private static List<Row> collect(LiveSource.Read read) {
+    /** Collects a read's rows, once its tasks have found every file whole, and says how long it took. */
+    private List<Row> collect(LiveSource.Read read, String what) {
+        long t = System.nanoTime();
         List<Row> rows = read.rows().collectAsList();
         read.check();
+        progress.accept(String.format(java.util.Locale.ROOT, "read %,d %s rows in %.1f s", rows.size(), what,
+                (System.nanoTime() - t) / 1e9));
         return rows;
     }
 
     private void readOrganisations(Facts f, Collection<LocalDate> cutoffs) {
         List<LiveFile> files = snapshotFiles(ORGANISATIONS, cutoffs);
         progress.accept("reading " + files.size() + " organisation files");
-        for (Row r : collect(load(ORGANISATIONS, files, ORG_COLUMNS))) {
+        for (Row r : collect(load(ORGANISATIONS, files, ORG_COLUMNS), "organisation")) {
             Records.Org o = new Records.Org(r.getString(0), Period.parse(r.getString(1)), r.getString(2),
                     r.getString(3), kind(r.getString(4)), r.getString(5), date(r.get(6)), r.getString(7),
                     status(r.getString(8)), r.getString(9), (Integer) r.get(10), (Integer) r.get(11),
@@ -159,7 +162,7 @@ final class WarehouseReader {
     private void readPosts(Facts f, Collection<LocalDate> cutoffs) {
         List<LiveFile> files = snapshotFiles(POSTS, cutoffs);
         progress.accept("reading " + files.size() + " post files");
-        for (Row r : collect(load(POSTS, files, POST_COLUMNS))) {
+        for (Row r : collect(load(POSTS, files, POST_COLUMNS), "post")) {
             Post post = enumOrNull(Post.class, r.getString(4));
             LocalDate start = date(r.get(5));
             LocalDate end = date(r.get(7));
@@ -180,7 +183,7 @@ final class WarehouseReader {
         List<LiveFile> files = live(EVALUATIONS).stream()
                 .filter(lf -> Period.tryParse(lf.period()).map(x -> x.year() <= p.year()).orElse(false)).toList();
         progress.accept("reading " + files.size() + " evaluation files");
-        for (Row r : collect(load(EVALUATIONS, files, EVAL_COLUMNS))) {
+        for (Row r : collect(load(EVALUATIONS, files, EVAL_COLUMNS), "evaluation")) {
             if (r.get(5) == null || r.getString(6) == null || r.getString(2) == null) {
                 continue;
             }
@@ -192,7 +195,7 @@ final class WarehouseReader {
     private void readSubmissions(Facts f, Period p) {
         List<LiveFile> files = live(SUBMISSIONS);
         progress.accept("reading " + files.size() + " submission records");
-        for (Row r : collect(load(SUBMISSIONS, files, SUB_COLUMNS))) {
+        for (Row r : collect(load(SUBMISSIONS, files, SUB_COLUMNS), "submission")) {
             Period per = Period.tryParse(r.getString(1)).orElse(null);
             if (per == null || per.end().isAfter(p.end())) {
                 continue;
@@ -205,9 +208,12 @@ final class WarehouseReader {
     private void readRejects(Facts f, Period p) {
         List<LiveFile> files = live(REJECTS).stream()
                 .filter(lf -> Period.tryParse(lf.period()).map(x -> within(x, p)).orElse(false)).toList();
+        long t = System.nanoTime();
         LiveSource.Read rejects = load(REJECTS, files, REJECT_COLUMNS);
         List<Row> counts = rejects.rows().groupBy(COUNTY_CODE, PERIOD, CODE).count().collectAsList();
         rejects.check();
+        progress.accept(String.format(java.util.Locale.ROOT, "counted the problems of %d reject files in %.1f s",
+                files.size(), (System.nanoTime() - t) / 1e9));
         for (Row r : counts) {
             f.problems.add(new Records.Problems(r.getString(0), Period.parse(r.getString(1)), r.getString(2),
                     r.getLong(3)));
@@ -235,6 +241,7 @@ final class WarehouseReader {
                 .map(x -> !x.end().isBefore(readFrom) && !x.start().isAfter(p.end())).orElse(false)).toList();
         progress.accept("aggregating " + files.stream().mapToLong(LiveFile::rows).sum() + " activities in "
                 + files.size() + " files");
+        long started = System.nanoTime();
         LiveSource.Read read = load(ACTIVITIES, files, ACT_COLUMNS);
         Dataset<Row> acts = read.rows();
         // One scan, four grains (GROUPING SETS): per organisation (window counts), per county and month
@@ -320,6 +327,8 @@ final class WarehouseReader {
         }
         spark.catalog().dropTempView("acts");
         read.check(); // the grains above count only if every file was whole
+        progress.accept(String.format(java.util.Locale.ROOT, "aggregated the activities in %.1f s",
+                (System.nanoTime() - started) / 1e9));
     }
 
     private static String flag(String col, LocalDate a, LocalDate b) {
