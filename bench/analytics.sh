@@ -19,8 +19,8 @@ DIR=${BENCH_DIR:-/tmp/sanhui-bench-$N}
 FLAGS=$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' pom.xml)
 PIN=""; command -v taskset >/dev/null && PIN="taskset -c 0,1"
 
-./mvnw -B -o -q -pl core-model,analytics test-compile
-./mvnw -B -o -q -pl core-model,analytics dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+./mvnw -B ${MVN_FLAGS-} -q -pl core-model,analytics test-compile
+./mvnw -B ${MVN_FLAGS-} -q -pl core-model,analytics dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
 CP="analytics/target/test-classes:analytics/target/classes:core-model/target/classes:$(cat analytics/target/cp.txt)"
 LOG="-Dlog4j.configurationFile=$PWD/analytics/src/test/resources/log4j2-test.xml"
 

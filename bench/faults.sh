@@ -11,6 +11,6 @@ SEED="${2:-$(date +%s)}"
 cd "$ROOT"
 echo "fault injection: $KILLS kills of ingest and of analyze, seed $SEED" >&2
 # shellcheck disable=SC2086
-./mvnw -B ${MVN_FLAGS--o} -pl cli -am verify -Dtest='FaultInjectionTest' -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B ${MVN_FLAGS-} -pl cli -am verify -Dtest='FaultInjectionTest' -Dsurefire.failIfNoSpecifiedTests=false \
     -Dsanhui.faults.kills="$KILLS" -Dsanhui.faults.seed="$SEED"
 grep -h -E "^(ingest|analyze) kills:" cli/target/surefire-reports/*FaultInjectionTest*-output.txt 2>/dev/null || true

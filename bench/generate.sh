@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 N="${1:-10000000}"
 OUT="${2:-${TMPDIR:-/tmp}/sanhui-national}"
 CP_FILE="${TMPDIR:-/tmp}/sanhui-generator.cp"
-./mvnw -B -o -q -pl core-model,ingestion,generator compile dependency:build-classpath \
+./mvnw -B ${MVN_FLAGS-} -q -pl core-model,ingestion,generator compile dependency:build-classpath \
   -DincludeScope=runtime -DexcludeGroupIds=org.sanhui -Dmdep.outputFile="$CP_FILE"
 CP="core-model/target/classes:ingestion/target/classes:generator/target/classes:$(cat "$CP_FILE")"
 rm -rf "$OUT"

@@ -12,7 +12,7 @@ shift || true
 OUT="${OUT:-$ROOT/cli/target/robustness-full}"
 cd "$ROOT"
 # shellcheck disable=SC2086
-./mvnw -B -q ${MVN_FLAGS--o} -pl cli -am test-compile dependency:build-classpath \
+./mvnw -B -q ${MVN_FLAGS-} -pl cli -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test >&2
 CP="$ROOT/cli/target/test-classes:$ROOT/cli/target/classes:$(cat "$ROOT/cli/target/test.classpath")"
 exec java -Xmx1g -cp "$CP" org.sanhui.cli.robustness.RobustnessMain --out "$OUT" --mutations "$MUTATIONS" \

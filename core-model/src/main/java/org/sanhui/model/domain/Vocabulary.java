@@ -19,6 +19,15 @@ import org.sanhui.model.value.Text;
 public final class Vocabulary {
 
     private static final Map<Class<?>, Map<String, Object>> INDEX = new ConcurrentHashMap<>();
+    /** Cells already parsed, as written, per vocabulary: a sheet repeats a few spellings on every row. Bounded. */
+    private static final ClassValue<Map<String, Object>> SEEN = new ClassValue<>() {
+        @Override
+        protected Map<String, Object> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+    private static final int MAX_SEEN = 4096;
+    private static final Object UNKNOWN = new Object();
 
     private Vocabulary() {
     }
@@ -35,12 +44,19 @@ public final class Vocabulary {
         if (cell == null) {
             return Optional.empty();
         }
-        String key = key(cell);
-        if (key.isEmpty()) {
-            return Optional.empty();
+        Map<String, Object> seen = SEEN.get(type);
+        Object hit = seen.get(cell);
+        if (hit == null) {
+            String key = key(cell);
+            hit = key.isEmpty() ? null : INDEX.computeIfAbsent(type, Vocabulary::index).get(key);
+            if (hit == null) {
+                hit = UNKNOWN;
+            }
+            if (seen.size() < MAX_SEEN) {
+                seen.put(cell, hit);
+            }
         }
-        Object hit = INDEX.computeIfAbsent(type, Vocabulary::index).get(key);
-        return Optional.ofNullable(type.cast(hit));
+        return hit == UNKNOWN ? Optional.empty() : Optional.of(type.cast(hit));
     }
 
     /**

@@ -51,4 +51,15 @@ public record Column(String name, ColumnType type, boolean required, boolean per
     public boolean input() {
         return !headers.isEmpty();
     }
+
+    /**
+     * The hash of the name alone: equal columns have equal names, and hashing the name does not walk
+     * every component on each look-up (columns key per-row caches).
+     *
+     * @return the name's hash code
+     */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

@@ -84,4 +84,15 @@ public record DatasetSchema(String name, List<String> sheets, List<Column> colum
     public String sheet() {
         return sheets.isEmpty() ? name : sheets.get(0);
     }
+
+    /**
+     * The hash of the name alone: equal datasets have equal names, and hashing the name does not walk
+     * every component on each look-up (datasets key per-row caches).
+     *
+     * @return the name's hash code
+     */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

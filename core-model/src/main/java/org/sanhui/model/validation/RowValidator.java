@@ -66,6 +66,7 @@ import org.sanhui.model.domain.Organisation;
 import org.sanhui.model.domain.PersonRole;
 import org.sanhui.model.domain.Post;
 import org.sanhui.model.domain.TargetGroup;
+import org.sanhui.model.period.Period;
 import org.sanhui.model.problem.ProblemCode;
 import org.sanhui.model.rules.Rules;
 import org.sanhui.model.schema.DatasetSchema;
@@ -276,10 +277,12 @@ public final class RowValidator {
     private static boolean checkActivityDate(CellReader r, String raw, DateValue date, RowContext ctx) {
         LocalDate lo = CellReader.first(date);
         LocalDate hi = CellReader.last(date);
-        LocalDate yearStart = LocalDate.of(ctx.period().year(), 1, 1);
-        String p = ctx.period().label();
+        Period period = ctx.period();
+        LocalDate yearStart = LocalDate.of(period.year(), 1, 1);
+        LocalDate end = period.end();
         boolean bad = false;
         if (hi.isBefore(yearStart)) {
+            String p = period.label();
             bad = true;
             r.error(ProblemCode.DATE_BEFORE_YEAR, ACTIVITY_DATE, raw,
                     "活动日期 " + date.date() + " 早于报送期 " + p + " 所在年度；应为 " + ctx.period().year() + " 年内、不晚于 "
@@ -287,8 +290,9 @@ public final class RowValidator {
                     "activity date " + date.date() + " is before the year of the period " + ctx.period()
                             + "; expected a date in " + ctx.period().year() + " up to " + ctx.period().end());
         }
-        if (lo.isAfter(ctx.period().end())) {
+        if (lo.isAfter(end)) {
             bad = true;
+            String p = period.label();
             r.error(ProblemCode.DATE_AFTER_PERIOD, ACTIVITY_DATE, raw,
                     "活动日期 " + date.date() + " 晚于报送期 " + p + " 的最后一天 " + ctx.period().end() + "；本期只报送已开展的活动",
                     "activity date " + date.date() + " is after the end of the period " + ctx.period() + " ("
@@ -301,7 +305,7 @@ public final class RowValidator {
                     "activity date " + date.date() + " is after the filing date " + ctx.filingDate()
                             + "; expected an activity held by the filing date");
         }
-        if (!bad && hi.isBefore(ctx.period().start())) {
+        if (!bad && hi.isBefore(period.start())) {
             r.warn(ProblemCode.REPORTED_LATE, ACTIVITY_DATE,
                     "活动日期 " + date.date() + " 属于本年度较早的报送期，按补报计入其所在期",
                     "activity date " + date.date() + " falls in an earlier period of " + ctx.period().year()

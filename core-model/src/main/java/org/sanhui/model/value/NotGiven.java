@@ -25,9 +25,25 @@ public final class NotGiven {
      * @return true if the cell gives no value
      */
     public static boolean is(String cell) {
+        // three leading characters that normalisation keeps: the text stays longer than any token
+        if (cell != null && cell.length() > 2 && kept(cell.charAt(0)) && kept(cell.charAt(1)) && kept(cell.charAt(2))) {
+            return false;
+        }
         String t = Text.normalize(cell);
         // every token is one or two characters long: a longer text needs no set look-up (no hashing of the cell)
         return t.isEmpty() || t.length() <= 2 && TOKENS.contains(t);
+    }
+
+    /** Whether {@link Text#normalize(String)} keeps the character as one character (it is no white space). */
+    private static boolean kept(char c) {
+        if (c <= ' ') {
+            return false;
+        }
+        if (c < '\u0080') {
+            return true;
+        }
+        return c != '\u00A0' && c != '\uFEFF' && !(c >= '\u1680' && c <= '\u3000' && (c == '\u3000' || c == '\u2007'
+                || c == '\u202F' || Character.isWhitespace(c)));
     }
 
     /**

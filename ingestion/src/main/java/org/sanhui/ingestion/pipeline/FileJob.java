@@ -991,7 +991,8 @@ public final class FileJob {
                             "与本文件中前面的一行重复（以第一次出现的为准）", "the row repeats an earlier row of this file (the first copy stands)"));
                     return false;
                 }
-                if (ds == ACTIVITIES && receivedKeys(county, p).contains(key)) {
+                Set<String> receivedBefore = ds == ACTIVITIES ? receivedKeys(county, p) : Set.of();
+                if (!receivedBefore.isEmpty() && receivedBefore.contains(key)) {
                     problems.add(problem(ProblemCode.ALREADY_RECEIVED, Severity.INFO, loc, null,
                             "该活动此前已报送并接收，本次跳过，不重复统计", "this activity was received in an earlier submission; skipped"));
                     return true;
@@ -1134,6 +1135,16 @@ public final class FileJob {
             return Double.NaN;
         }
         int n = s.length();
+        if (n > 0 && n <= 15) { // plain digits, the usual count: no parser, no copy
+            long v = 0;
+            int i = 0;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                v = v * 10 + (s.charAt(i++) - '0');
+            }
+            if (i == n) {
+                return v;
+            }
+        }
         boolean digit = false;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);

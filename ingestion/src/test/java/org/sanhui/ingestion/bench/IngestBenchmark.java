@@ -170,6 +170,50 @@ public final class IngestBenchmark {
         }
         System.out.printf(Locale.ROOT, "  process cpu %.2f s, jit %.2f s, gc pauses %.2f s%n", os.getProcessCpuTime() / 1e9,
                 jit.getTotalCompilationTime() / 1e3, gc / 1e3);
+        threads();
+    }
+
+    /**
+     * Prints the CPU time of each group of threads (application, JIT compiler, GC, other) from
+     * {@code /proc/self/task}, where the JVM's own threads are visible too; silent where there is no /proc.
+     */
+    private static void threads() {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return;
+        }
+        java.util.Map<String, Double> byGroup = new java.util.TreeMap<>();
+        try (var dirs = Files.list(tasks)) {
+            for (Path t : (Iterable<Path>) dirs::iterator) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double s = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                    String g = name.startsWith("C2 ") ? "jit-c2" : name.startsWith("C1 ") ? "jit-c1"
+                            : name.startsWith("GC ") || name.startsWith("G1 ") ? "gc"
+                            : name.startsWith("sanhui-") || name.equals("java") || name.equals("main") ? "app:" + name
+                            : "other";
+                    byGroup.merge(g, s, Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while being read
+                }
+            }
+        } catch (IOException e) {
+            return;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            double all = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+            double seen = byGroup.values().stream().mapToDouble(Double::doubleValue).sum();
+            byGroup.put("ended-threads", Math.max(0, all - seen));
+        } catch (IOException | RuntimeException e) {
+            // no process figure
+        }
+        StringBuilder b = new StringBuilder("  thread cpu (s):");
+        byGroup.forEach((g, s) -> b.append(String.format(Locale.ROOT, " %s %.2f", g, s)));
+        System.out.println(b);
     }
 
     private static final String[] TYPES = {"科普宣传", "实用技术培训", "健康讲座义诊", "学术交流", "科技志愿服务", "青少年科技竞赛"};

@@ -1,7 +1,9 @@
 package org.sanhui.model.validation.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.sanhui.model.problem.ProblemCode;
 import org.sanhui.model.region.Gazetteer;
@@ -221,7 +223,37 @@ public final class RegionResolver {
     }
 
     /** Looks a cell up within the county, then within its province to tell "outside" from "unknown". */
+    /** Look-ups already made: a sheet names the same few places on every row. Bounded; cleared when full. */
+    private static final Map<LookupKey, Lookup> LOOKUPS = new ConcurrentHashMap<>();
+    private static final int MAX_LOOKUPS = 20_000;
+
+    /** A look-up's inputs; the gazetteer by identity (it is immutable, and one per process in practice). */
+    private record LookupKey(Gazetteer gazetteer, String county, String cell) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof LookupKey k && k.gazetteer == gazetteer && k.county.equals(county) && k.cell.equals(cell);
+        }
+
+        @Override
+        public int hashCode() {
+            return county.hashCode() * 31 + cell.hashCode();
+        }
+    }
+
     private static Lookup lookup(RowContext ctx, String cell) {
+        LookupKey key = new LookupKey(ctx.gazetteer(), ctx.countyCode(), cell);
+        Lookup l = LOOKUPS.get(key);
+        if (l == null) {
+            l = resolve(ctx, cell);
+            if (LOOKUPS.size() >= MAX_LOOKUPS) {
+                LOOKUPS.clear();
+            }
+            LOOKUPS.put(key, l);
+        }
+        return l;
+    }
+
+    private static Lookup resolve(RowContext ctx, String cell) {
         Gazetteer g = ctx.gazetteer();
         String county = ctx.countyCode();
         String n = Text.normalize(cell).replace(" ", "");
