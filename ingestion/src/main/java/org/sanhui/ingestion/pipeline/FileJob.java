@@ -984,15 +984,17 @@ public final class FileJob {
                         values.put(PLACE_DEFAULTED, Boolean.TRUE);
                     }
                     key = ds == POSTS ? resolved + "|" + norm(values.get(PERSON_NAME)) + "|" + values.get(ROLE) + "|"
-                            + values.get(POST) + "|" + values.get(START_DATE) : Knowledge.activityKey(values);
+                            + values.get(POST) + "|" + values.get(START_DATE) : null;
                 }
-                if (!s.seen(ds).add(key)) {
+                // an activity's identity is hashed from its parts; its key string is built only to ask about earlier submissions
+                boolean fresh = ds == ACTIVITIES ? s.seen(ds).add(Knowledge.activityHash(values)) : s.seen(ds).add(key);
+                if (!fresh) {
                     problems.add(problem(ProblemCode.DUPLICATE_ROW, Severity.ERROR, loc, null,
                             "与本文件中前面的一行重复（以第一次出现的为准）", "the row repeats an earlier row of this file (the first copy stands)"));
                     return false;
                 }
                 Set<String> receivedBefore = ds == ACTIVITIES ? receivedKeys(county, p) : Set.of();
-                if (!receivedBefore.isEmpty() && receivedBefore.contains(key)) {
+                if (!receivedBefore.isEmpty() && receivedBefore.contains(Knowledge.activityKey(values))) {
                     problems.add(problem(ProblemCode.ALREADY_RECEIVED, Severity.INFO, loc, null,
                             "该活动此前已报送并接收，本次跳过，不重复统计", "this activity was received in an earlier submission; skipped"));
                     return true;

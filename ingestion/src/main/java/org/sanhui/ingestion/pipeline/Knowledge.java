@@ -169,13 +169,33 @@ public final class Knowledge {
      * @return the key, never null
      */
     public static String activityKey(Map<String, ?> v) {
+        return v.get(ORG_KEY) + "|" + v.get(ACTIVITY_DATE) + "|" + keyTitle(v);
+    }
+
+    /**
+     * Returns a 64-bit hash of the parts of {@link #activityKey(Map)} (organisation, date, title as compared),
+     * for the duplicate check within a file, without building the key.
+     *
+     * @param v the values, null not permitted
+     * @return the hash
+     */
+    public static long activityHash(Map<String, ?> v) {
+        Object date = v.get(ACTIVITY_DATE);
+        long d = date instanceof java.time.LocalDate ld ? ld.toEpochDay() : String.valueOf(date).hashCode();
+        long h = SeenKeys.hash(String.valueOf(v.get(ORG_KEY)));
+        h = (h ^ d) * 0x9E3779B97F4A7C15L;
+        return h ^ Long.rotateLeft(SeenKeys.hash(keyTitle(v)), 29);
+    }
+
+    private static String keyTitle(Map<String, ?> v) {
         String title = (String) v.get(TITLE);
         if (title == null) {
-            title = "";
-        } else if (title.indexOf(' ') >= 0 || title.indexOf('（') >= 0 || title.indexOf('）') >= 0) {
-            title = Text.normalizeAll(title).replace(" ", "");
+            return "";
         }
-        return v.get(ORG_KEY) + "|" + v.get(ACTIVITY_DATE) + "|" + title;
+        if (title.indexOf(' ') >= 0 || title.indexOf('（') >= 0 || title.indexOf('）') >= 0) {
+            return Text.normalizeAll(title).replace(" ", "");
+        }
+        return title;
     }
 
     /**

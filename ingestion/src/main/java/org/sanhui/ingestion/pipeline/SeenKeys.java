@@ -12,7 +12,11 @@ final class SeenKeys {
 
     /** Adds a key; returns false if it was already there. */
     boolean add(String key) {
-        long h = hash(key);
+        return add(hash(key));
+    }
+
+    /** Adds a key by its 64-bit hash (keys of one set must all be hashed the same way); returns false if it was there. */
+    boolean add(long h) {
         if (h == 0) {
             if (zero) {
                 return false;
@@ -68,12 +72,20 @@ final class SeenKeys {
         }
     }
 
+    /** FNV-1a over two interleaved lanes (even and odd characters), so the multiplications do not wait on each other. */
     static long hash(String s) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < s.length(); i++) {
-            h ^= s.charAt(i);
-            h *= 0x100000001b3L;
+        long a = 0xcbf29ce484222325L;
+        long b = 0x84222325cbf29ce4L;
+        int n = s.length();
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            a = (a ^ s.charAt(i)) * 0x100000001b3L;
+            b = (b ^ s.charAt(i + 1)) * 0x100000001b3L;
         }
+        if (i < n) {
+            a = (a ^ s.charAt(i)) * 0x100000001b3L;
+        }
+        long h = a ^ Long.rotateLeft(b, 31) ^ n;
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;
