@@ -117,6 +117,12 @@ final class LiveBatchReader implements PartitionReader<ColumnarBatch> {
     private final ColumnReader[] columns;
     private final int[] maxDef;
     private long rowGroupLeft;
+    // the file being read by PlainParquet (null when parquet-java reads it)
+    private PlainParquet.Footer plain;
+    private byte[] plainBytes;
+    private int plainGroup;
+    private final PlainParquet.Column[] plainColumns;
+    private final PlainParquet.Cursor[] cursors;
 
     LiveBatchReader(List<LiveSource.FileRef> files, StructType schema, CollectionAccumulator<String> problems) {
         this.files = files;
@@ -131,6 +137,11 @@ final class LiveBatchReader implements PartitionReader<ColumnarBatch> {
         this.batch = new ColumnarBatch(vectors);
         this.columns = new ColumnReader[fields.length];
         this.maxDef = new int[fields.length];
+        this.plainColumns = new PlainParquet.Column[fields.length];
+        this.cursors = new PlainParquet.Cursor[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            cursors[i] = new PlainParquet.Cursor();
+        }
     }
 
     @Override
@@ -184,6 +195,29 @@ final class LiveBatchReader implements PartitionReader<ColumnarBatch> {
     /** Moves to the next row group with rows, opening the next files as needed; false at the end. */
     private boolean nextRowGroup() throws IOException {
         while (true) {
+            if (plain != null) {
+                if (plainGroup >= plain.rowGroups().size()) {
+                    closeFile();
+                    continue;
+                }
+                PlainParquet.RowGroup g = plain.rowGroups().get(plainGroup++);
+                if (g.rows() == 0) {
+                    continue;
+                }
+                try {
+                    for (int c = 0; c < cursors.length; c++) {
+                        PlainParquet.Chunk chunk = g.chunks().get(plainColumns[c].name());
+                        if (chunk == null) {
+                            throw new IllegalStateException("a row group lacks column " + plainColumns[c].name());
+                        }
+                        cursors[c].start(plainBytes, chunk, plainColumns[c]);
+                    }
+                } catch (RuntimeException e) {
+                    throw LiveFileCheck.damaged(file.liveFile(), "has a row group that cannot be read (" + e + ")");
+                }
+                rowGroupLeft = g.rows();
+                return true;
+            }
             if (reader != null) {
                 PageReadStore pages;
                 try {
@@ -221,6 +255,9 @@ final class LiveBatchReader implements PartitionReader<ColumnarBatch> {
         current = ref;
         LiveFile lf = ref.liveFile();
         byte[] bytes = LiveFileCheck.read(lf, Path.of(ref.absolute()));
+        if (PlainParquet.enabled && openPlain(ref, lf, bytes)) {
+            return;
+        }
         ParquetFileReader r = LiveFileCheck.open(lf, bytes);
         try {
             MessageType fileSchema = r.getFooter().getFileMetaData().getSchema();
@@ -261,6 +298,69 @@ final class LiveBatchReader implements PartitionReader<ColumnarBatch> {
         }
     }
 
+    /**
+     * Opens a file for {@link PlainParquet} when it is laid out as sanhui writes it, with the checks
+     * {@link LiveFileCheck#open} and {@link #open} make; false leaves the file to parquet-java.
+     */
+    private boolean openPlain(LiveSource.FileRef ref, LiveFile lf, byte[] bytes) {
+        PlainParquet.Footer footer;
+        try {
+            footer = PlainParquet.footer(bytes);
+        } catch (PlainParquet.Unsupported e) {
+            return false;
+        } catch (RuntimeException e) {
+            throw LiveFileCheck.damaged(lf, "cannot be read as Parquet (truncated or altered)");
+        }
+        if (footer.rows() != lf.rows()) {
+            throw LiveFileCheck.damaged(lf, "holds " + footer.rows() + " rows where the manifest recorded " + lf.rows());
+        }
+        StructField[] fields = schema.fields();
+        for (int c = 0; c < kinds.length; c++) {
+            String name = fields[c].name();
+            PlainParquet.Column col = footer.columns().get(name);
+            if (col == null) {
+                throw new AnalyticsException("the " + ref.dataset() + " file " + ref.path() + " has no column '"
+                        + name + "', expected one of " + new ArrayList<>(footer.columns().keySet())
+                        + " to include it; re-ingest the submission with this version of sanhui");
+            }
+            if (col.type() != plainType(kinds[c]) || kinds[c] == Kind.TIMESTAMP && !col.timestampMicros()) {
+                throw new AnalyticsException("the " + ref.dataset() + " file " + ref.path() + " stores column '"
+                        + name + "' as " + (col.optional() ? "optional " : "required ") + col.typeName()
+                        + ", expected " + kinds[c].stored + (kinds[c] == Kind.TIMESTAMP ? " TIMESTAMP(MICROS)" : "")
+                        + " (" + fields[c].dataType().simpleString() + ")");
+            }
+            plainColumns[c] = col;
+        }
+        try {
+            for (PlainParquet.RowGroup g : footer.rowGroups()) {
+                for (PlainParquet.Column col : plainColumns) {
+                    PlainParquet.Chunk chunk = g.chunks().get(col.name());
+                    if (g.rows() > 0 && (chunk == null || !PlainParquet.firstPageSupported(bytes, chunk, col))) {
+                        return false;
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            throw LiveFileCheck.damaged(lf, "cannot be read as Parquet (truncated or altered)");
+        }
+        PlainParquet.FILES.incrementAndGet();
+        plain = footer;
+        plainBytes = bytes;
+        plainGroup = 0;
+        file = ref;
+        return true;
+    }
+
+    private static int plainType(Kind k) {
+        return switch (k) {
+            case STRING -> PlainParquet.BYTE_ARRAY;
+            case INT -> PlainParquet.INT32;
+            case LONG, TIMESTAMP -> PlainParquet.INT64;
+            case DOUBLE -> PlainParquet.DOUBLE;
+            case BOOLEAN -> PlainParquet.BOOLEAN;
+        };
+    }
+
     private static boolean micros(PrimitiveType t) {
         return t.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts
                 && ts.getUnit() == LogicalTypeAnnotation.TimeUnit.MICROS;
@@ -276,6 +376,15 @@ final class LiveBatchReader implements PartitionReader<ColumnarBatch> {
 
     /** Decodes k values of column c into its vector from row {@code at}. */
     private void fill(int c, int at, int k) {
+        if (plain != null) {
+            try {
+                cursors[c].read(vectors[c], at, k);
+            } catch (PlainParquet.Unsupported e) {
+                throw new IllegalStateException("a later page is laid out unlike the first (" + e.getMessage()
+                        + "), which this reader does not decode", e);
+            }
+            return;
+        }
         ColumnReader r = columns[c];
         OnHeapColumnVector v = vectors[c];
         int def = maxDef[c];
@@ -345,6 +454,8 @@ final class LiveBatchReader implements PartitionReader<ColumnarBatch> {
         ParquetFileReader r = reader;
         reader = null;
         file = null;
+        plain = null;
+        plainBytes = null;
         if (r != null) {
             r.close();
         }

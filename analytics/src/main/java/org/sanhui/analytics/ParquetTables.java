@@ -85,6 +85,11 @@ final class ParquetTables {
      * so that test warehouses have the footers and pages of real ones.
      */
     static void write(Path file, StructType st, List<Object[]> rows, boolean asIngested) {
+        write(file, st, rows, asIngested, ParquetWriter.DEFAULT_PAGE_SIZE, ParquetWriter.DEFAULT_BLOCK_SIZE);
+    }
+
+    /** Writes rows as {@link #write(Path, StructType, List, boolean)} does, with the given page and row group sizes. */
+    static void write(Path file, StructType st, List<Object[]> rows, boolean asIngested, int pageBytes, long rowGroupBytes) {
         MessageType schema = message(st);
         SimpleGroupFactory f = new SimpleGroupFactory(schema);
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
@@ -94,7 +99,8 @@ final class ParquetTables {
             try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(tmp)).withType(schema)
                     .withConf(CONF).withCompressionCodec(CompressionCodecName.SNAPPY).withDictionaryEncoding(!asIngested)
                     .withStatisticsEnabled(!asIngested).withSizeStatisticsEnabled(!asIngested)
-                    .withPageWriteChecksumEnabled(!asIngested).build()) {
+                    .withPageWriteChecksumEnabled(!asIngested).withPageSize(pageBytes).withRowGroupSize(rowGroupBytes)
+                    .build()) {
                 StructField[] fields = st.fields();
                 for (Object[] r : rows) {
                     Group g = f.newGroup();

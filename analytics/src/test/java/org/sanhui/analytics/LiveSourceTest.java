@@ -90,6 +90,57 @@ class LiveSourceTest {
     }
 
     @Test
+    void thePlainReaderDecodesWhatParquetJavaDecodes(@TempDir Path wh) {
+        // as ingestion writes (plain, no dictionary): several pages and row groups, nulls in runs and scattered
+        List<Object[]> rows = new ArrayList<>();
+        for (int n = 0; n < 30_000; n++) {
+            Object[] r = row(n);
+            r[0] = "活动" + n + "x".repeat(n % 50);
+            if (n % 7 == 3) {
+                r[n % 7] = null;
+            }
+            if (n % 11 == 0) {
+                r[4] = null;
+                r[1] = null;
+            }
+            if (n >= 1000 && n < 1100) {
+                r = new Object[7];
+            }
+            rows.add(r);
+        }
+        String rel = "data/activities/period=2024Q3/county=640104/many.parquet";
+        ParquetTables.write(wh.resolve(rel), ALL_TYPES, rows, true, 64 * 1024, 512 * 1024);
+        List<LiveFile> files = List.of(new LiveFile("activities", "2024Q3", "640104", rel, rows.size(),
+                FixtureWarehouse.sha256(wh.resolve(rel))), write(wh, "dictionary", dictionaryRows(), false));
+
+        long before = PlainParquet.FILES.get();
+        List<Row> plain = collect(LiveSource.read(SPARK.session(), wh, files, ALL_TYPES));
+        assertThat(PlainParquet.FILES.get() - before).as("files the plain reader took").isEqualTo(1);
+        List<Row> java;
+        PlainParquet.enabled = false;
+        try {
+            java = collect(LiveSource.read(SPARK.session(), wh, files, ALL_TYPES));
+        } finally {
+            PlainParquet.enabled = true;
+        }
+        assertThat(plain).hasSize(30_200).containsExactlyElementsOf(java);
+        assertThat(plain.get(1050).anyNull()).isTrue();
+        assertThat(plain.get(29_999).getString(0)).isEqualTo("活动29999" + "x".repeat(29_999 % 50));
+        assertThat(plain.get(29_998).isNullAt(4)).isFalse();
+        assertThat(plain.get(29_998).getBoolean(4)).isTrue();
+        assertThat(plain.get(29_998).isNullAt(3)).isTrue();
+    }
+
+    /** Rows that repeat, so that parquet-java keeps its dictionaries (it drops one that does not pay). */
+    private static List<Object[]> dictionaryRows() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int n = 0; n < 200; n++) {
+            rows.add(n == 100 ? new Object[7] : row(n % 3));
+        }
+        return rows;
+    }
+
+    @Test
     void readsOnlyTheColumnsAQueryUses(@TempDir Path wh) {
         List<LiveFile> files = List.of(write(wh, "a", List.of(row(1), row(2), row(3))));
         List<Row> rows = LiveSource.read(SPARK.session(), wh, files, ALL_TYPES).rows().where("i >= 2").select("s", "d")
