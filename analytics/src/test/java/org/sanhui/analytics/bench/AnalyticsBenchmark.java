@@ -10,10 +10,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
@@ -21,9 +24,12 @@ import org.sanhui.analytics.AnalyzeOptions;
 import org.sanhui.analytics.AnalyzeResult;
 import org.sanhui.analytics.Analyzer;
 import org.sanhui.analytics.IndicatorOutput;
+import org.sanhui.model.domain.OrgKind;
+import org.sanhui.model.domain.PersonRole;
 import org.sanhui.model.indicator.IndicatorRow;
 import org.sanhui.model.period.Period;
 import org.sanhui.model.region.Gazetteer;
+import org.sanhui.model.region.Region;
 import org.sanhui.model.region.RegionLevel;
 import org.sanhui.model.warehouse.LiveFile;
 import org.sanhui.model.warehouse.LiveManifest;
@@ -175,29 +181,46 @@ public final class AnalyticsBenchmark {
         final String expected;
         final String monthly;
         final long counties;
+        /** Coverage: organisation snapshot files at P's end and at the previous period's end, post files at P's end. */
+        final String orgsPrev;
+        final String posts;
+        /** Coverage: 'county:region' pairs, each county of the scope with itself and the aggregates it rolls up to. */
+        final String up;
+        /** Coverage: the township denominator's codes (乡, 镇, 街道: suffix below 400) of the scope's counties. */
+        final String townships;
+        final org.sanhui.model.rules.Rules rules = org.sanhui.model.rules.Rules.DEFAULTS;
 
         Sql(Path wh, Period p, String scope, LiveManifest m) {
             this.p = p;
             this.scope = scope;
-            org.sanhui.model.rules.Rules rules = org.sanhui.model.rules.Rules.DEFAULTS;
-            Map<String, Map<Period, List<LiveFile>>> byCounty = new HashMap<>();
-            for (LiveFile f : m.of("organisations")) {
-                byCounty.computeIfAbsent(f.county(), k -> new HashMap<>())
-                        .computeIfAbsent(Period.parse(f.period()), k -> new ArrayList<>()).add(f);
-            }
-            List<String> of = new ArrayList<>();
-            for (Map<Period, List<LiveFile>> e : byCounty.values()) {
-                Period best = null;
-                for (Period q : e.keySet()) {
-                    if (!q.end().isAfter(p.end()) && (best == null || q.end().isAfter(best.end()))) {
-                        best = q;
+            Gazetteer g = Gazetteer.national();
+            // the scope's counties and their aggregates, as the job's Regions has them
+            List<String> cs = g.require(scope).level() == RegionLevel.COUNTY ? List.of(scope)
+                    : g.within(scope, RegionLevel.COUNTY).stream().map(Region::code).toList();
+            Set<String> inScope = new HashSet<>(cs);
+            List<String> pairs = new ArrayList<>();
+            List<String> tw = new ArrayList<>();
+            for (String c : cs) {
+                pairs.add(c + ":" + c);
+                for (Region a : g.ancestors(c)) {
+                    if (a.level() == RegionLevel.COUNTY || a.level() == RegionLevel.TOWNSHIP
+                            || !scope.equals("00") && (a.level() == RegionLevel.NATION
+                            || a.code().length() < scope.length())) {
+                        continue;
+                    }
+                    pairs.add(c + ":" + a.code());
+                }
+                for (Region t : g.children(c)) {
+                    if (t.isTownshipProper()) {
+                        tw.add(t.code());
                     }
                 }
-                if (best != null) {
-                    e.get(best).forEach(f -> of.add(wh.resolve(f.path()).toString()));
-                }
             }
-            orgs = list(of);
+            up = String.join(",", pairs);
+            townships = String.join(",", tw);
+            orgs = list(snapshot(wh, m, "organisations", inScope, p.end()));
+            orgsPrev = list(snapshot(wh, m, "organisations", inScope, p.previous().end()));
+            posts = list(snapshot(wh, m, "posts", inScope, p.end()));
             LocalDate from = LocalDate.of(p.year() - 1, 1, 1);
             acts = list(m.of("activities").stream().filter(f -> {
                 Period q = Period.parse(f.period());
@@ -222,8 +245,36 @@ public final class AnalyticsBenchmark {
                 }
             }
             monthly = String.join(", ", months).transform(x -> "(" + x + ")");
-            Gazetteer g = Gazetteer.national();
             counties = g.require(scope).level() == RegionLevel.COUNTY ? 1 : g.within(scope, RegionLevel.COUNTY).size();
+        }
+
+        /**
+         * Per county of the scope, the files of the latest period ending on or before the cutoff (a quarter after
+         * the month that ends it), as the job's WarehouseReader.snapshotFiles and Facts.choose pick them.
+         */
+        static List<String> snapshot(Path wh, LiveManifest m, String dataset, Set<String> counties,
+                LocalDate cutoff) {
+            Comparator<Period> byEnd = Comparator.comparing(Period::end).thenComparing(q -> q.kind().months());
+            Map<String, Map<Period, List<LiveFile>>> byCounty = new HashMap<>();
+            for (LiveFile f : m.of(dataset)) {
+                if (counties.contains(f.county())) {
+                    byCounty.computeIfAbsent(f.county(), k -> new HashMap<>())
+                            .computeIfAbsent(Period.parse(f.period()), k -> new ArrayList<>()).add(f);
+                }
+            }
+            List<String> out = new ArrayList<>();
+            for (Map<Period, List<LiveFile>> e : byCounty.values()) {
+                Period best = null;
+                for (Period q : e.keySet()) {
+                    if (!q.end().isAfter(cutoff) && (best == null || byEnd.compare(q, best) > 0)) {
+                        best = q;
+                    }
+                }
+                if (best != null) {
+                    e.get(best).forEach(f -> out.add(wh.resolve(f.path()).toString()));
+                }
+            }
+            return out;
         }
 
         static String list(List<String> files) {
@@ -249,22 +300,186 @@ public final class AnalyticsBenchmark {
         return period + "|" + id + "|" + region + "|" + bd + "|" + what;
     }
 
+    private static final List<OrgKind> GRASSROOTS = List.of(OrgKind.SCI_EDU_SOCIETY, OrgKind.MEDICAL_SOCIETY,
+            OrgKind.AGRI_SOCIETY);
+    private static final List<OrgKind> KEXIE = List.of(OrgKind.COUNTY_KEXIE, OrgKind.TOWNSHIP_KEXIE);
+
+    /** Enum names quoted for SQL: ('A', 'B'). */
+    private static String in(java.util.Collection<? extends Enum<?>> values) {
+        return values.stream().map(v -> "'" + v.name() + "'").collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /**
+     * The organisations of a snapshot that exist at a date: the job's Records.Org.existsAt on rows parsed as
+     * WarehouseReader parses them (kind and status trimmed, an unknown kind never exists, a blank or unknown status
+     * is ACTIVE), with the per-row flags C4-C6 need (SQL's three-valued AND and OR are CoverageFamily's allOf and
+     * anyOf: null when none decides and some are unknown).
+     */
+    private static String existingAt(String files, LocalDate at) {
+        return "SELECT county_code, org_key, trim(kind) AS kind, region_code, members, paired_society, charter AND"
+                + " congress AND council AND financial_rules AND membership_rules AS five, party_org, lacks_staffing OR"
+                + " lacks_staff OR lacks_funds OR lacks_venue AS gap FROM read_parquet(" + files + ") WHERE trim(kind)"
+                + " IN " + in(List.of(OrgKind.values())) + " AND coalesce(trim(status), '') <> 'REVOKED' AND"
+                + " coalesce(established_precision, '') <> 'YEAR' AND (established IS NULL OR established <= DATE '"
+                + at + "')";
+    }
+
+    /**
+     * One indicator per county of the scope (all of them, zeros included) from a per (county, kind) table t
+     * restricted to some kinds: columns per, ind, bd, c, n, d, ec (whether the county's own row is emitted; the
+     * aggregates always are).
+     */
+    private static String perCounty(String per, String ind, String bd, String n, String d, String ec, String table,
+            java.util.Collection<OrgKind> kinds) {
+        return "SELECT '" + per + "' AS per, '" + ind + "' AS ind, '" + bd + "' AS bd, cty.c, coalesce(" + n
+                + ", 0)::BIGINT AS n, " + d + " AS d, " + ec + " AS ec FROM cty LEFT JOIN " + table + " t ON"
+                + " t.county_code = cty.c AND t.kind IN " + in(kinds) + " GROUP BY cty.c";
+    }
+
+    /** C0 counts of a snapshot: every county's total, a county's count by kind only where it has that kind. */
+    private static List<String> c0(String per, String table) {
+        List<String> out = new ArrayList<>();
+        List<OrgKind> all = List.of(OrgKind.values());
+        out.add(perCounty(per, "C0.count", "", "sum(t.n)", "NULL::BIGINT", "true", table, all));
+        out.add(perCounty(per, "C0.members", "", "sum(t.m)", "NULL::BIGINT", "true", table, all));
+        for (OrgKind k : all) {
+            out.add(perCounty(per, "C0.count", "kind=" + k, "sum(t.n)", "NULL::BIGINT", "count(t.kind) > 0", table,
+                    List.of(k)));
+            out.add(perCounty(per, "C0.members", "kind=" + k, "sum(t.m)", "NULL::BIGINT", "count(t.kind) > 0", table,
+                    List.of(k)));
+        }
+        return out;
+    }
+
+    /** 1/1 for a county with an existing organisation of every kind given, else 0/1 (C1, C2.county, C7). */
+    private static String present(String per, String ind, java.util.Collection<OrgKind> kinds) {
+        return perCounty(per, ind, "", "CASE WHEN count(DISTINCT t.kind) = " + kinds.size() + " THEN 1 ELSE 0 END",
+                "1::BIGINT", "true", "ok", kinds);
+    }
+
+    /**
+     * C0-C8 as the job's CoverageFamily has them, in one query: the organisation snapshot at P's end and at the
+     * previous period's end, the post snapshot at P's end (each county's latest files up to the cutoff), every
+     * county of the scope (zeros included) rolled up to its city, province and the nation as IndicatorSink does;
+     * township denominators from the gazetteer (inlined). Counts come back with d NULL (value = n), rates with n
+     * and d (value n/d when d > 0, else Spark writes null and the value is not compared). Every C0-C8 row the job
+     * writes is compared (num, den and value); the lists (missing kinds, rectifying, seconded posts ending) are not.
+     *
+     * <p>Known gaps, none met by the synthetic warehouses: the street test of C3 looks the township up among the
+     * scope's townships (the job: the whole gazetteer); org or post rows with a null org_key never match here (the
+     * job's hash maps match null to null); a county whose chosen file has no rows falls back, in the job, to an
+     * older period's rows when another cutoff read them, here it has nothing; trim() drops spaces only (Java's
+     * trim and isBlank drop every control character too); a scope with no organisation or post file at a cutoff
+     * fails here (read_parquet of an empty list).
+     */
     private static void coverage(Statement st, Sql s, Map<String, Double> out) throws Exception {
-        String q = "WITH ex AS (" + s.existing() + ") SELECT county_code, count(*) AS n, CASE WHEN count(DISTINCT CASE WHEN"
-                + " kind IN ('SCI_EDU_SOCIETY', 'MEDICAL_SOCIETY', 'AGRI_SOCIETY') THEN kind END) = 3 THEN 1 ELSE 0 END"
-                + " AS full FROM ex GROUP BY county_code";
-        long full = 0;
-        long total = 0;
+        String ps = s.p.toString();
+        String end = "DATE '" + s.p.end() + "'";
+        org.sanhui.model.rules.Rules r = s.rules;
+        // "3+1": per organisation, whether its current vice-chairs hold each of the three roles (or its street
+        // alternative); complete when all three are there
+        List<String> roleCols = new ArrayList<>();
+        List<String> complete = new ArrayList<>();
+        int i = 0;
+        for (PersonRole role : r.threeRoles()) {
+            roleCols.add("bool_or(role = '" + role + "') AS r" + i);
+            String c = "coalesce(r.r" + i + ", false)";
+            PersonRole alt = r.streetAlternatives().get(role);
+            if (alt != null) {
+                roleCols.add("bool_or(role = '" + alt + "') AS a" + i);
+                c = "(" + c + " OR (street AND coalesce(r.a" + i + ", false)))";
+            }
+            complete.add(c);
+            i++;
+        }
+        String q = "WITH up AS (SELECT split_part(t, ':', 1) AS c, split_part(t, ':', 2) AS r FROM (SELECT"
+                + " unnest(string_split('" + s.up + "', ',')) AS t)),"
+                + " cty AS (SELECT c FROM up WHERE c = r),"
+                + " tw AS (SELECT unnest(string_split('" + s.townships + "', ',')) AS code),"
+                + " twc AS (SELECT substr(code, 1, 6) AS county_code, count(*) AS d2, count(*) FILTER (WHERE"
+                + " substr(code, 7, 3) >= '100') AS d8 FROM tw GROUP BY 1),"
+                + " o AS MATERIALIZED (" + existingAt(s.orgs, s.p.end()) + "),"
+                + " ok AS MATERIALIZED (SELECT county_code, kind, count(*) AS n, sum(coalesce(members, 0)) AS m,"
+                + " count(*) FILTER (WHERE trim(paired_society) <> '') AS paired, count(*) FILTER (WHERE five) AS"
+                + " five_n, count(five) AS five_d, count(*) FILTER (WHERE party_org) AS party_n, count(party_org) AS"
+                + " party_d, count(*) FILTER (WHERE NOT gap) AS gap_n, count(gap) AS gap_d FROM o GROUP BY ALL),"
+                + " okp AS (SELECT county_code, kind, count(*) AS n, sum(coalesce(members, 0)) AS m FROM ("
+                + existingAt(s.orgsPrev, s.p.previous().end()) + ") GROUP BY ALL),"
+                // townships with an existing township 科协 (C2) or 农技协 (C8) in the county's own townships
+                + " tn AS (SELECT o.county_code, count(DISTINCT tw.code) FILTER (WHERE o.kind = 'TOWNSHIP_KEXIE') AS"
+                + " n2, count(DISTINCT tw.code) FILTER (WHERE o.kind = 'RURAL_TECH_ASSOCIATION' AND substr(tw.code,"
+                + " 7, 3) >= '100') AS n8 FROM o JOIN tw ON tw.code = substr(o.region_code, 1, 9) AND substr(tw.code,"
+                + " 1, 6) = o.county_code WHERE o.kind IN ('TOWNSHIP_KEXIE', 'RURAL_TECH_ASSOCIATION') GROUP BY 1),"
+                // current vice-chair posts: effective end as WarehouseReader has it (effective_end, else end_date,
+                // else start + 2 years for a seconded post)
+                + " vc AS MATERIALIZED (SELECT county_code, org_key, role FROM (SELECT county_code, org_key,"
+                + " trim(role) AS role, trim(post) AS post, start_date, coalesce(effective_end, end_date, CASE WHEN"
+                + " trim(post) = 'SECONDED_VICE_CHAIR' THEN CAST(start_date + INTERVAL 2 YEAR AS DATE) END) AS pend"
+                + " FROM read_parquet(" + s.posts + ")) WHERE post IN " + in(r.viceChairPosts()) + " AND role IN "
+                + in(List.of(PersonRole.values())) + " AND start_date <= " + end + " AND (pend IS NULL OR pend >= "
+                + end + ")),"
+                + " roles AS (SELECT county_code, org_key, " + String.join(", ", roleCols) + " FROM vc GROUP BY ALL),"
+                + " c3 AS (SELECT county_code, kind, count(*) FILTER (WHERE " + String.join(" AND ", complete)
+                + ") AS n, count(*) AS d FROM (SELECT o.county_code, o.org_key, o.kind, tw.code IS NOT NULL AND"
+                + " substr(tw.code, 7, 3) < '100' AS street FROM o LEFT JOIN tw ON o.kind = 'TOWNSHIP_KEXIE' AND"
+                + " tw.code = substr(o.region_code, 1, 9) WHERE o.kind IN " + in(KEXIE) + ") x LEFT JOIN roles r"
+                + " USING (county_code, org_key) GROUP BY ALL),"
+                + " ks AS (SELECT DISTINCT county_code, org_key FROM o WHERE kind IN " + in(KEXIE) + "),"
+                + " c3n AS (SELECT ks.county_code, count(vc.role) FILTER (WHERE vc.role IN "
+                + in(r.keyPersonRoles()) + ") AS n, count(DISTINCT ks.org_key) AS d FROM ks LEFT JOIN vc ON"
+                + " vc.county_code = ks.county_code AND vc.org_key = ks.org_key GROUP BY 1),"
+                + " long AS (";
+        List<String> rows = new ArrayList<>();
+        rows.addAll(c0(ps, "ok"));
+        rows.addAll(c0(s.p.previous().toString(), "okp"));
+        for (OrgKind k : GRASSROOTS) {
+            rows.add(present(ps, "C1." + k, List.of(k)));
+        }
+        rows.add(present(ps, "C1.full", GRASSROOTS));
+        rows.add(present(ps, "C2.county", List.of(OrgKind.COUNTY_KEXIE)));
+        rows.add(present(ps, "C7.rate", List.of(OrgKind.VOLUNTEER_TEAM)));
+        rows.add("SELECT '" + ps + "', 'C2.township', '', cty.c, coalesce(tn.n2, 0), coalesce(twc.d2, 0), true FROM"
+                + " cty LEFT JOIN tn ON tn.county_code = cty.c LEFT JOIN twc ON twc.county_code = cty.c");
+        rows.add("SELECT '" + ps + "', 'C8.rate', '', cty.c, coalesce(tn.n8, 0), coalesce(twc.d8, 0), true FROM"
+                + " cty LEFT JOIN tn ON tn.county_code = cty.c LEFT JOIN twc ON twc.county_code = cty.c");
+        rows.add(perCounty(ps, "C3.county", "", "sum(t.n)", "coalesce(sum(t.d), 0)", "true", "c3",
+                List.of(OrgKind.COUNTY_KEXIE)));
+        rows.add(perCounty(ps, "C3.township", "", "sum(t.n)", "coalesce(sum(t.d), 0)", "true", "c3",
+                List.of(OrgKind.TOWNSHIP_KEXIE)));
+        rows.add("SELECT '" + ps + "', 'C3.N', '', cty.c, coalesce(c3n.n, 0), coalesce(c3n.d, 0), true FROM cty"
+                + " LEFT JOIN c3n ON c3n.county_code = cty.c");
+        rows.add(perCounty(ps, "C4.rate", "", "sum(t.paired)", "coalesce(sum(t.n), 0)", "true", "ok", GRASSROOTS));
+        for (OrgKind k : GRASSROOTS) {
+            rows.add(perCounty(ps, "C4.rate", "kind=" + k, "sum(t.paired)", "coalesce(sum(t.n), 0)", "true", "ok",
+                    List.of(k)));
+        }
+        rows.add(perCounty(ps, "C5.all_five", "", "sum(t.five_n)", "coalesce(sum(t.five_d), 0)", "true", "ok",
+                GRASSROOTS));
+        rows.add(perCounty(ps, "C5.party", "", "sum(t.party_n)", "coalesce(sum(t.party_d), 0)", "true", "ok",
+                GRASSROOTS));
+        rows.add(perCounty(ps, "C6.rate", "", "sum(t.gap_n)", "coalesce(sum(t.gap_d), 0)", "true", "ok",
+                List.of(OrgKind.TOWNSHIP_KEXIE)));
+        q += String.join(" UNION ALL ", rows) + ") SELECT per, ind, bd, up.r, sum(n)::BIGINT, sum(d)::BIGINT FROM long"
+                + " JOIN up USING (c) WHERE up.r <> up.c OR ec GROUP BY ALL";
         try (ResultSet rs = st.executeQuery(q)) {
             while (rs.next()) {
-                out.put(key(s.p.toString(), "C0.count", rs.getString(1), "", "value"), (double) rs.getLong(2));
-                total += rs.getLong(2);
-                full += rs.getLong(3);
+                String per = rs.getString(1);
+                String id = rs.getString(2);
+                String bd = rs.getString(3);
+                String region = rs.getString(4);
+                long n = rs.getLong(5);
+                long d = rs.getLong(6);
+                if (rs.wasNull()) {
+                    out.put(key(per, id, region, bd, "value"), (double) n);
+                    continue;
+                }
+                out.put(key(per, id, region, bd, "num"), (double) n);
+                out.put(key(per, id, region, bd, "den"), (double) d);
+                if (d > 0) {
+                    out.put(key(per, id, region, bd, "value"), (double) n / d);
+                }
             }
         }
-        out.put(key(s.p.toString(), "C0.count", s.scope, "", "value"), (double) total);
-        out.put(key(s.p.toString(), "C1.full", s.scope, "", "num"), (double) full);
-        out.put(key(s.p.toString(), "C1.full", s.scope, "", "value"), (double) full / s.counties);
     }
 
     private static void activity(Statement st, Sql s, Map<String, Double> out) throws Exception {
