@@ -63,7 +63,8 @@ public final class Analyzer {
             Period p = options.period();
             Facts facts;
             try {
-                facts = new WarehouseReader(spark, wh, manifest, new HashSet<>(regions.counties), options.progress())
+                facts = new WarehouseReader(spark, wh, manifest, new HashSet<>(regions.counties), options.progress(),
+                        options.rules().secondedPostYears())
                         .read(p, cutoffs(p, manifest, rules, regions),
                                 CompositeFamily.placeWindows(p, rules, regions));
             } catch (Exception e) { // Spark's job failure is a checked exception Scala throws undeclared

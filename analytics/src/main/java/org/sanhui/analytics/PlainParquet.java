@@ -330,14 +330,14 @@ final class PlainParquet {
         private int codec;
         private boolean optional;
         // the current page: values from buf[pos], definition levels in defs[0..pageValues)
-        private byte[] buf = new byte[1 << 16];
+        private byte[] buf = new byte[0];
         private byte[] page;
         private int pos;
         private int pageEnd;
         private int pageLeft;
         private int pageIndex;
         private int bit;
-        private byte[] defs = new byte[1024];
+        private byte[] defs = new byte[0];
 
         /**
          * Starts a chunk.
@@ -550,7 +550,7 @@ final class PlainParquet {
             next = body + compressed;
             if (codec == 1) {
                 if (buf.length < uncompressed) {
-                    buf = new byte[Math.max(uncompressed, buf.length * 2)];
+                    buf = new byte[Math.max(uncompressed, Math.max(1 << 16, buf.length * 2))];
                 }
                 int got;
                 try {
@@ -589,7 +589,7 @@ final class PlainParquet {
         /** Decodes bit-width-1 RLE / bit-packed hybrid definition levels into defs[0..n). */
         private void levels(byte[] p, int from, int to, int n) {
             if (defs.length < n) {
-                defs = new byte[Math.max(n, defs.length * 2)];
+                defs = new byte[Math.max(n, Math.max(1024, defs.length * 2))];
             }
             int i = 0;
             int at = from;

@@ -53,9 +53,20 @@ final class WarehouseReader {
     private final LiveManifest manifest;
     private final Set<String> counties;
     private final Consumer<String> progress;
+    private final int secondedYears;
 
     WarehouseReader(SparkSession spark, Path warehouse, LiveManifest manifest, Set<String> counties,
             Consumer<String> progress) {
+        this(spark, warehouse, manifest, counties, progress, org.sanhui.model.rules.Rules.DEFAULTS.secondedPostYears());
+    }
+
+    /**
+     * Creates a reader; {@code secondedYears} is how long a seconded post without an end lasts (the rules'
+     * {@code posts.seconded_years}), for post files written before ingestion recorded each post's effective end.
+     */
+    WarehouseReader(SparkSession spark, Path warehouse, LiveManifest manifest, Set<String> counties,
+            Consumer<String> progress, int secondedYears) {
+        this.secondedYears = secondedYears;
         this.spark = spark;
         this.warehouse = warehouse;
         this.manifest = manifest;
@@ -170,7 +181,7 @@ final class WarehouseReader {
                 end = date(r.get(6));
             }
             if (end == null && post == Post.SECONDED_VICE_CHAIR && start != null) {
-                end = start.plusYears(2);
+                end = start.plusYears(secondedYears);
             }
             Records.PostRow pr = new Records.PostRow(r.getString(0), Period.parse(r.getString(1)), r.getString(2),
                     enumOrNull(PersonRole.class, r.getString(3)), post, start, end);
