@@ -7,13 +7,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.OutputFile;
 import org.sanhui.model.schema.Column;
 import org.sanhui.model.schema.ColumnType;
 import org.sanhui.model.schema.DatasetSchema;
@@ -31,7 +26,7 @@ public final class DatasetWriter implements Closeable {
 
     private final DatasetSchema dataset;
     private final Path file;
-    private final ParquetWriter<Object[]> writer;
+    private final ColumnRowWriter writer;
     private final List<Column> columns;
     private long rows;
 
@@ -47,10 +42,7 @@ public final class DatasetWriter implements Closeable {
         this.file = file;
         this.columns = dataset.storedColumns();
         try {
-            this.writer = new Builder(new LocalOutputFile(file), dataset).withConf(new PlainParquetConfiguration())
-                    .withCompressionCodec(CompressionCodecName.SNAPPY).withRowGroupSize((long) ROW_GROUP_BYTES)
-                    .withWriteMode(ParquetFileWriter.Mode.CREATE).withDictionaryEncoding(false)
-                    .withStatisticsEnabled(false).withPageWriteChecksumEnabled(false).withSizeStatisticsEnabled(false).build();
+            this.writer = new ColumnRowWriter(dataset, new LocalOutputFile(file), ROW_GROUP_BYTES, CompressionCodecName.SNAPPY);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + file, e);
         }
@@ -184,7 +176,7 @@ public final class DatasetWriter implements Closeable {
             return convert(c, o.orElse(null));
         }
         if (c.type() == ColumnType.STRING) {
-            String s = RowWriteSupport.string(v);
+            String s = ColumnRowWriter.string(v);
             return s.isEmpty() ? null : s;
         }
         if (c.type() == ColumnType.DATE && v instanceof org.sanhui.model.value.DateValue dv) {
@@ -227,30 +219,6 @@ public final class DatasetWriter implements Closeable {
             throw new IllegalStateException("interrupted while finishing " + file, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot finish " + file, e);
-        }
-    }
-
-    private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {
-        private final DatasetSchema dataset;
-
-        Builder(OutputFile file, DatasetSchema dataset) {
-            super(file);
-            this.dataset = dataset;
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<Object[]> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
-            return new RowWriteSupport(dataset);
-        }
-
-        @Override
-        protected WriteSupport<Object[]> getWriteSupport(org.apache.parquet.conf.ParquetConfiguration conf) {
-            return new RowWriteSupport(dataset);
         }
     }
 }
