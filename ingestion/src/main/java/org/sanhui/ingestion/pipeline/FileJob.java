@@ -1138,12 +1138,8 @@ public final class FileJob {
         }
         int n = s.length();
         if (n > 0 && n <= 15) { // plain digits, the usual count: no parser, no copy
-            long v = 0;
-            int i = 0;
-            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-                v = v * 10 + (s.charAt(i++) - '0');
-            }
-            if (i == n) {
+            long v = n <= 4 ? shortDigits(s, n) : longDigits(s, n);
+            if (v >= 0) {
                 return v;
             }
         }
@@ -1169,6 +1165,45 @@ public final class FileJob {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * The value of 1 to 4 characters that are all ASCII digits, or -1. Straight-line code, no loop:
+     * C2 speculated on the exit of a short loop here and recompiled the whole inlining caller
+     * (the row method) once the speculation failed.
+     */
+    static long shortDigits(String s, int n) {
+        int d = s.charAt(0) - '0';
+        int bad = d | (9 - d);
+        int v = d;
+        if (n > 1) {
+            d = s.charAt(1) - '0';
+            bad |= d | (9 - d);
+            v = v * 10 + d;
+            if (n > 2) {
+                d = s.charAt(2) - '0';
+                bad |= d | (9 - d);
+                v = v * 10 + d;
+                if (n > 3) {
+                    d = s.charAt(3) - '0';
+                    bad |= d | (9 - d);
+                    v = v * 10 + d;
+                }
+            }
+        }
+        return bad < 0 ? -1 : v;
+    }
+
+    /** The value of n (at most 18) characters that are all ASCII digits, or -1. */
+    static long longDigits(String s, int n) {
+        long v = 0;
+        int bad = 0;
+        for (int i = 0; i < n; i++) {
+            int d = s.charAt(i) - '0';
+            bad |= d | (9 - d);
+            v = v * 10 + d;
+        }
+        return bad < 0 ? -1 : v;
     }
 
     private static String fmt(double d) {
