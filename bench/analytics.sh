@@ -9,6 +9,8 @@
 #    (wall time and peak RSS of the whole process, session start included);
 # 3. AnalyticsBenchmark: Spark session started first, then the job timed per family, then DuckDB (2 threads,
 #    same Parquet files, plain SQL per family) in the same process; asserts identical figures after rounding.
+#    Both engines run twice (-Dsanhui.bench.runs=K to change): run 1 is Spark's first job in the session
+#    (JIT and code generation cold), run 2 the same job again; both tables are printed.
 # Both JVMs get -Xmx3g and are pinned to 2 cores when taskset exists.
 set -euo pipefail
 cd "$(dirname "$0")/.."
