@@ -6,7 +6,7 @@
  * {@code local[*]} by default) and {@link org.sanhui.analytics.AnalyzeJob} for {@code spark-submit}.
  * Spark reads the files the manifest lists through the live-file data source ({@link
  * org.sanhui.analytics.LiveSource}: each read task checks and decodes its files, small files packed into
- * shared column batches; {@link org.sanhui.analytics.PlainParquet} decodes the layout ingestion writes, parquet-java
+ * shared column batches; {@code PlainParquet} decodes the layout ingestion writes, parquet-java
  * any other), selects the snapshots and aggregates the activities with built-in functions; the small per-organisation and per-county tables that result are then turned into
  * indicators on the driver (statistics with commons-math3).
  */
