@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
 import org.sanhui.model.schema.Column;
 import org.sanhui.model.schema.ColumnType;
 import org.sanhui.model.schema.DatasetSchema;
@@ -16,7 +14,7 @@ import org.sanhui.model.schema.DatasetSchema;
 /**
  * Writes one dataset's rows to one Parquet file (SNAPPY, row groups of at most 8 MB, plain encoding and no column statistics: the files are
  * small and partitioned by period and county already, and encoding cost dominates ingestion), through
- * {@link LocalOutputFile}: no Hadoop file system, no .crc sidecar. The caller writes to a temporary
+ * {@link ColumnRowWriter}: no Hadoop file system, no .crc sidecar. The caller writes to a temporary
  * name and moves the file into place once closed. Not thread-safe.
  */
 public final class DatasetWriter implements Closeable {
@@ -42,7 +40,7 @@ public final class DatasetWriter implements Closeable {
         this.file = file;
         this.columns = dataset.storedColumns();
         try {
-            this.writer = new ColumnRowWriter(dataset, new LocalOutputFile(file), ROW_GROUP_BYTES, CompressionCodecName.SNAPPY);
+            this.writer = new ColumnRowWriter(dataset, file, ROW_GROUP_BYTES);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + file, e);
         }
