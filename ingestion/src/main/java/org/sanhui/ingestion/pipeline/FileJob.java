@@ -872,41 +872,111 @@ public final class FileJob {
                 String county = single != null ? single.county : facts.county() != null && ds != EVALUATIONS ? facts.county()
                         : rowCounty(raw);
                 if (county == null) {
-                    fc.rejected++;
-                    Problem p = problem(ProblemCode.UNKNOWN_COUNTY_ROW, Severity.ERROR, loc, null,
-                            "无法确定该行属于哪个县（区）：请填写所在地区（乡镇名称或区划代码）或所在县（区）",
-                            "the row's county cannot be determined: give its region (township name or code) or county");
-                    fileLevel.add(p);
+                    unknownCounty(loc);
                     return;
                 }
                 Period p = facts.period();
                 if (ds == EVALUATIONS) {
-                    p = yearOf(raw.get(YEAR));
+                    p = evaluationYear(raw, loc);
                     if (p == null) {
-                        p = facts.period() == null ? null : Period.year(facts.period().year());
-                    }
-                    if (p == null) {
-                        fc.rejected++;
-                        fileLevel.add(problem(ProblemCode.BAD_NUMBER, Severity.ERROR, loc.withColumn("年度"), raw.get(YEAR),
-                                "年度应为四位年份，如 2024", "the year should be four digits, e.g. 2024"));
                         return;
                     }
                 }
                 SubmissionBuilder s = single != null ? single : submission(county, p);
                 SheetCounts sc = s.counts(plan.sheet, ds);
                 sc.read++;
-                RowCheck.Checked checked = options.rowCheck().check(ds, loc, raw,
-                        new RowCheck.Context(county, ds == EVALUATIONS ? null : facts.period(), facts.filingDate(), date1904));
-                List<Problem> problems = new ArrayList<>(checked.problems());
+                RowCheck.Checked checked = options.rowCheck().check(ds, loc, raw, context(county));
                 Map<String, Object> values = checked.values() == null ? null
-                        : checked.values() instanceof HashMap<String, Object> hm ? hm
                         : checked.values() instanceof StoredValues sv && sv.dataset() == ds ? sv
+                        : checked.values() instanceof HashMap<String, Object> hm ? hm
                         : new HashMap<>(checked.values());
+                List<Problem> found = checked.problems();
+                if (values == null || !found.isEmpty() || ds != ACTIVITIES) {
+                    // problems, or a dataset other than activities: the general path
+                    checkedRow(s, sc, county, p, loc, raw, rowNum, cells, values, new ArrayList<>(found));
+                    return;
+                }
+                // an activity without problems so far: the cross-row rules, then the sink
+                List<Problem> problems = null;
+                boolean skipped = false;
+                if (!s.orgs.contains((String) values.get(ORG_KEY)) || values.get(PLACE_CODE) == null
+                        || !receivedKeys(county, p).isEmpty()) {
+                    problems = new ArrayList<>(0);
+                    skipped = crossRow(s, county, p, loc, raw, values, problems);
+                } else if (!s.seen(ds).add(Knowledge.activityHash(values))) {
+                    problems = new ArrayList<>(1);
+                    problems.add(duplicate(loc));
+                }
+                if (problems != null && !problems.isEmpty()) {
+                    problemsFound(s, sc, county, p, rowNum, cells, raw, values, problems, skipped);
+                    return;
+                }
+                accept(s, sc, county, rowNum, values);
+            }
+
+            private RowCheck.Context lastContext;
+
+            /** The row check's context; rows of a sheet share one, so it is made once per county. */
+            private RowCheck.Context context(String county) {
+                RowCheck.Context c = lastContext;
+                if (c == null || !c.county().equals(county)) {
+                    c = new RowCheck.Context(county, ds == EVALUATIONS ? null : facts.period(), facts.filingDate(), date1904);
+                    lastContext = c;
+                }
+                return c;
+            }
+
+            private void unknownCounty(Location loc) {
+                fc.rejected++;
+                Problem p = problem(ProblemCode.UNKNOWN_COUNTY_ROW, Severity.ERROR, loc, null,
+                        "无法确定该行属于哪个县（区）：请填写所在地区（乡镇名称或区划代码）或所在县（区）",
+                        "the row's county cannot be determined: give its region (township name or code) or county");
+                fileLevel.add(p);
+            }
+
+            /** An evaluation row's year as a period, or null (the row counted as rejected) when it has none. */
+            private Period evaluationYear(Map<String, String> raw, Location loc) {
+                Period p = yearOf(raw.get(YEAR));
+                if (p == null) {
+                    p = facts.period() == null ? null : Period.year(facts.period().year());
+                }
+                if (p == null) {
+                    fc.rejected++;
+                    fileLevel.add(problem(ProblemCode.BAD_NUMBER, Severity.ERROR, loc.withColumn("年度"), raw.get(YEAR),
+                            "年度应为四位年份，如 2024", "the year should be four digits, e.g. 2024"));
+                }
+                return p;
+            }
+
+            private Problem duplicate(Location loc) {
+                return problem(ProblemCode.DUPLICATE_ROW, Severity.ERROR, loc, null,
+                        "与本文件中前面的一行重复（以第一次出现的为准）", "the row repeats an earlier row of this file (the first copy stands)");
+            }
+
+            /** The general path: a row with problems from its check, or of a dataset other than activities. */
+            private void checkedRow(SubmissionBuilder s, SheetCounts sc, String county, Period p, Location loc,
+                    Map<String, String> raw, int rowNum, String[] cells, Map<String, Object> values, List<Problem> problems) {
                 boolean skipped = false;
                 if (values != null) {
                     skipped = crossRow(s, county, p, loc, raw, values, problems);
-                    if (problems.stream().anyMatch(Problem::rejects)) {
-                        values = null;
+                }
+                if (problems.isEmpty() && values != null) {
+                    accept(s, sc, county, rowNum, values);
+                } else {
+                    problemsFound(s, sc, county, p, rowNum, cells, raw, values, problems, skipped);
+                }
+            }
+
+            /** A row with problems: each reported; rejected when one rejects, else skipped or accepted. */
+            private void problemsFound(SubmissionBuilder s, SheetCounts sc, String county, Period p, int rowNum,
+                    String[] cells, Map<String, String> raw, Map<String, Object> values, List<Problem> problems,
+                    boolean skipped) {
+                if (values != null) {
+                    for (Problem pr : problems) {
+                        if (pr.rejects()) {
+                            values = null;
+                            break;
+                        }
                     }
                 }
                 for (Problem pr : problems) {
@@ -917,31 +987,35 @@ public final class FileJob {
                     sc.rejected++;
                     rememberRejected(s, county, raw);
                     feedbackRow(s, rowNum, cells, problems);
+                    fc.rejected++;
                 } else if (skipped) {
                     sc.skipped++;
                     fc.skipped++;
                 } else {
-                    values.put(SUBMISSION_ID, s.id);
-                    values.put(COUNTY_CODE, county);
-                    values.put(PERIOD, s.period.toString());
-                    values.put(SOURCE_ROW, rowNum);
-                    s.sink(ds).write(values);
-                    sc.accepted++;
-                    if (ds == ORGANISATIONS) {
-                        String key = (String) values.get(ORG_KEY);
-                        s.orgs.add(key, (String) values.get(ORG_ID), (String) values.get(ORG_NAME),
-                                (String) values.get(REGION_CODE));
-                        fileOrgIndex.add(key, (String) values.get(ORG_ID), (String) values.get(ORG_NAME), null);
-                        orgCounty.put(key, county);
-                    } else if (ds == POSTS) {
-                        s.acceptedPostKeys.add(postIdentity(values.get(ORG_KEY), values.get(PERSON_NAME)));
-                    }
+                    accept(s, sc, county, rowNum, values);
                 }
-                if (values == null) {
-                    fc.rejected++;
-                } else if (!skipped) {
-                    fc.accepted++;
+            }
+
+            private void accept(SubmissionBuilder s, SheetCounts sc, String county, int rowNum, Map<String, Object> values) {
+                values.put(SUBMISSION_ID, s.id);
+                values.put(COUNTY_CODE, county);
+                values.put(PERIOD, s.periodLabel);
+                values.put(SOURCE_ROW, rowNum);
+                s.sink(ds).write(values);
+                sc.accepted++;
+                fc.accepted++;
+                if (ds == ORGANISATIONS) {
+                    acceptedOrganisation(s, county, values);
+                } else if (ds == POSTS) {
+                    s.acceptedPostKeys.add(postIdentity(values.get(ORG_KEY), values.get(PERSON_NAME)));
                 }
+            }
+
+            private void acceptedOrganisation(SubmissionBuilder s, String county, Map<String, Object> values) {
+                String key = (String) values.get(ORG_KEY);
+                s.orgs.add(key, (String) values.get(ORG_ID), (String) values.get(ORG_NAME), (String) values.get(REGION_CODE));
+                fileOrgIndex.add(key, (String) values.get(ORG_ID), (String) values.get(ORG_NAME), null);
+                orgCounty.put(key, county);
             }
 
             /** The rules that span rows; returns true when the row is to be skipped as already received. */

@@ -24,6 +24,8 @@ final class SubmissionBuilder {
     final String id;
     final String county;
     final Period period;
+    /** The period's label as stored ({@link Period#toString()}), made once rather than for every row. */
+    final String periodLabel;
     final String via;
     final LocalDate filingDate;
     final Map<String, SheetCounts> sheets = new LinkedHashMap<>();
@@ -50,6 +52,7 @@ final class SubmissionBuilder {
         this.id = id;
         this.county = county;
         this.period = period;
+        this.periodLabel = period.toString();
         this.via = via;
         this.filingDate = filingDate;
         this.warehouse = warehouse;
