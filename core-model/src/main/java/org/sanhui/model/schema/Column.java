@@ -62,4 +62,17 @@ public record Column(String name, ColumnType type, boolean required, boolean per
     public int hashCode() {
         return name.hashCode();
     }
+
+    /**
+     * Component-wise equality, written out: the generated one is bootstrapped through method handles the first
+     * time it runs, a cost at the start of every ingest.
+     *
+     * @param o the other object
+     * @return whether o is a column with equal components
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Column c && name.equals(c.name) && type == c.type && required == c.required
+                && personal == c.personal && stored == c.stored && headers.equals(c.headers);
+    }
 }

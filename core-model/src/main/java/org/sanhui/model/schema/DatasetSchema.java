@@ -95,4 +95,16 @@ public record DatasetSchema(String name, List<String> sheets, List<Column> colum
     public int hashCode() {
         return name.hashCode();
     }
+
+    /**
+     * Component-wise equality, written out (see {@link Column#equals(Object)}).
+     *
+     * @param o the other object
+     * @return whether o is a dataset with equal components
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof DatasetSchema d && name.equals(d.name) && sheets.equals(d.sheets)
+                && columns.equals(d.columns);
+    }
 }

@@ -73,7 +73,15 @@ public final class Dates {
      */
     public static ParseResult<DateValue> parse(String cell, boolean date1904) {
         if (cell != null && plainSerial(cell)) {
-            return serial(cell, cell, date1904); // what the patterns below conclude for such a text, without them
+            // what the patterns below conclude for such a text, without them; a column repeats few serials
+            int slot = cell.hashCode() & (SERIALS.length - 1);
+            SerialParse hit = SERIALS[slot];
+            if (hit != null && hit.date1904 == date1904 && hit.cell.equals(cell)) {
+                return hit.result;
+            }
+            ParseResult<DateValue> r = serial(cell, cell, date1904);
+            SERIALS[slot] = new SerialParse(cell, date1904, r);
+            return r;
         }
         if (NotGiven.is(cell)) {
             return ParseResult.blank();
@@ -152,6 +160,13 @@ public final class Dates {
      * Whether a cell is ASCII digits only, of a length none of the day, month and year patterns takes
      * (4, 6 and 8): the raw text of a date cell, which {@link #parse} reads as a serial in any case.
      */
+    /** A serial already parsed (immutable, so a slot may be read by another thread as it is replaced). */
+    private record SerialParse(String cell, boolean date1904, ParseResult<DateValue> result) {
+    }
+
+    /** Recently parsed serials, direct-mapped by the text's hash. */
+    private static final SerialParse[] SERIALS = new SerialParse[1024];
+
     private static boolean plainSerial(String s) {
         int n = s.length();
         return n != 4 && n != 6 && n != 8 && Numbers.asciiDigits(s);

@@ -133,4 +133,17 @@ class DatesTest {
         assertThat(r.code()).isEqualTo(ProblemCode.BAD_DATE);
         assertThat(r.messageEn()).contains("expected a year from 1900 to 2100");
     }
+
+    @Test
+    void aSerialParsedAgainGivesTheSameDateInEachDateSystem() {
+        // 45474 is 2024-07-01 in the 1900 system and 1462 days later in the 1904 system;
+        // 60 is Excel's non-existent 1900-02-29 (refused) but 1904-03-01 in the 1904 system
+        for (int round = 0; round < 3; round++) {
+            assertThat(Dates.parse("45474", false).value().date()).isEqualTo(LocalDate.of(2024, 7, 1));
+            assertThat(Dates.parse("45474", true).value().date()).isEqualTo(LocalDate.of(2028, 7, 2));
+            assertThat(Dates.parse("45475", false).value().date()).isEqualTo(LocalDate.of(2024, 7, 2));
+            assertThat(Dates.parse("60", false).code()).isEqualTo(ProblemCode.BAD_DATE);
+            assertThat(Dates.parse("60", true).value().date()).isEqualTo(LocalDate.of(1904, 3, 1));
+        }
+    }
 }
