@@ -25,7 +25,7 @@ import org.sanhui.ingestion.read.xlsx.XlsxFormat;
  * Benchmark (not a unit test): a 1,000,000-row activities xlsx, read (a) by a bare fastexcel-reader
  * pass touching every cell's raw value with the same reading options and (b) by sanhui's ingestion
  * into a fresh warehouse, each in a fresh JVM with -Xmx256m; prints rows/s and the ratio b/a
- * (target ≥ 0.70).
+ * (target ≥ 0.70). A second anchor, EasyExcel's listener read of the same file, is printed beside it.
  *
  * <p>Usage: {@code IngestBenchmark [--dir DIR] [--rows N] [--runs K]}; the workbook is written once
  * and kept in DIR (default {@code ingestion/target/bench}). Internal modes {@code anchor FILE} and
@@ -45,6 +45,10 @@ public final class IngestBenchmark {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("anchor")) {
             anchor(Path.of(args[1]));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("easyexcel")) {
+            easyExcel(Path.of(args[1]));
             return;
         }
         if (args.length > 0 && args[0].equals("ingest")) {
@@ -73,11 +77,12 @@ public final class IngestBenchmark {
         }
         for (int r = 0; r < runs; r++) {
             double a = child("anchor", file.toString());
+            double e = child("easyexcel", file.toString());
             Path wh = dir.resolve("warehouse");
             deleteTree(wh);
             double b = child("ingest", file.toString(), wh.toString());
-            System.out.printf(Locale.ROOT, "run %d: fastexcel-reader %.0f rows/s, sanhui ingest %.0f rows/s, ratio %.2f (target >= 0.70)%n",
-                    r + 1, a, b, b / a);
+            System.out.printf(Locale.ROOT, "run %d: fastexcel-reader %.0f rows/s, sanhui ingest %.0f rows/s, ratio %.2f (target >= 0.70);"
+                    + " EasyExcel %.0f rows/s, ingest / EasyExcel %.2f%n", r + 1, a, b, b / a, e, b / e);
         }
     }
 
@@ -132,6 +137,38 @@ public final class IngestBenchmark {
                 Runtime.getRuntime().maxMemory() >> 20);
         cpu();
         System.out.println("RESULT " + rows + " " + ns);
+    }
+
+    /**
+     * The second anchor: EasyExcel (4.0.3, test scope only) reads every row of every sheet into its default
+     * row map of cell texts, as a listener-based EasyExcel import does; no row is taken as a header.
+     */
+    private static void easyExcel(Path file) {
+        long t0 = System.nanoTime();
+        long[] rows = {0};
+        long[] chars = {0};
+        com.alibaba.excel.EasyExcel.read(file.toFile(),
+                new com.alibaba.excel.read.listener.ReadListener<java.util.Map<Integer, String>>() {
+                    @Override
+                    public void invoke(java.util.Map<Integer, String> row, com.alibaba.excel.context.AnalysisContext c) {
+                        rows[0]++;
+                        for (String v : row.values()) {
+                            if (v != null) {
+                                chars[0] += v.length();
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void doAfterAllAnalysed(com.alibaba.excel.context.AnalysisContext c) {
+                        // counted as read
+                    }
+                }).headRowNumber(0).doReadAll();
+        long ns = System.nanoTime() - t0;
+        System.out.printf(Locale.ROOT, "easyexcel: %d rows (%d chars) in %.2f s, heap max %d MB%n", rows[0], chars[0], ns / 1e9,
+                Runtime.getRuntime().maxMemory() >> 20);
+        cpu();
+        System.out.println("RESULT " + rows[0] + " " + ns);
     }
 
     private static void ingest(Path file, Path warehouse) {
