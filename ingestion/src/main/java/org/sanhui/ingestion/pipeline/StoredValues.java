@@ -44,10 +44,19 @@ final class StoredValues extends AbstractMap<String, Object> {
         return values;
     }
 
+    /** Where the next look-up probably is: a record hands its values over in stored-column order. */
+    private int hint;
+
     private int index(Object key) {
         Column[] cs = columns;
+        int h = hint;
+        if (h < cs.length && cs[h].name() == key) {
+            hint = h + 1;
+            return h;
+        }
         for (int i = 0; i < cs.length; i++) {
             if (cs[i].name() == key) {
+                hint = i + 1;
                 return i;
             }
         }
