@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -220,14 +221,20 @@ final class WarehouseReader {
         List<LiveFile> files = live(REJECTS).stream()
                 .filter(lf -> Period.tryParse(lf.period()).map(x -> within(x, p)).orElse(false)).toList();
         long t = System.nanoTime();
+        // a few rows per file (8,478 in the 10M benchmark's 2,826 files): collected and counted on the driver,
+        // where a groupBy would add a shuffle stage that costs more than the rows
         LiveSource.Read rejects = load(REJECTS, files, REJECT_COLUMNS);
-        List<Row> counts = rejects.rows().groupBy(COUNTY_CODE, PERIOD, CODE).count().collectAsList();
+        List<Row> rows = rejects.rows().collectAsList();
         rejects.check();
+        Map<List<String>, Long> counts = new LinkedHashMap<>();
+        for (Row r : rows) {
+            counts.merge(java.util.Arrays.asList(r.getString(0), r.getString(1), r.getString(2)), 1L, Long::sum);
+        }
         progress.accept(String.format(java.util.Locale.ROOT, "counted the problems of %d reject files in %.1f s",
                 files.size(), (System.nanoTime() - t) / 1e9));
-        for (Row r : counts) {
-            f.problems.add(new Records.Problems(r.getString(0), Period.parse(r.getString(1)), r.getString(2),
-                    r.getLong(3)));
+        for (Map.Entry<List<String>, Long> e : counts.entrySet()) {
+            List<String> k = e.getKey();
+            f.problems.add(new Records.Problems(k.get(0), Period.parse(k.get(1)), k.get(2), e.getValue()));
         }
     }
 
