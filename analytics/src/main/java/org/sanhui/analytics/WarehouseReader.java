@@ -56,11 +56,6 @@ final class WarehouseReader {
     private final Consumer<String> progress;
     private final int secondedYears;
 
-    WarehouseReader(SparkSession spark, Path warehouse, LiveManifest manifest, Set<String> counties,
-            Consumer<String> progress) {
-        this(spark, warehouse, manifest, counties, progress, org.sanhui.model.rules.Rules.DEFAULTS.secondedPostYears());
-    }
-
     /**
      * Creates a reader; {@code secondedYears} is how long a seconded post without an end lasts (the rules'
      * {@code posts.seconded_years}), for post files written before ingestion recorded each post's effective end.

@@ -3,7 +3,6 @@ package org.sanhui.ingestion.pipeline;
 import java.util.List;
 import java.util.Map;
 import org.sanhui.model.schema.Column;
-import org.sanhui.model.schema.ColumnType;
 import org.sanhui.ingestion.warehouse.DatasetWriter;
 import org.sanhui.ingestion.warehouse.StagedFile;
 import org.sanhui.ingestion.warehouse.Warehouse;
@@ -22,7 +21,6 @@ final class Sink {
     private String relative;
     private long rows;
     private List<Column> stored;
-    private boolean[] strings;
 
     Sink(Warehouse warehouse, DatasetSchema dataset, String period, String county, String fileTag, boolean dryRun) {
         this.warehouse = warehouse;
@@ -49,20 +47,10 @@ final class Sink {
             Object[] row = new Object[in.length];
             if (stored == null) {
                 stored = dataset.storedColumns();
-                strings = new boolean[stored.size()];
-                for (int i = 0; i < strings.length; i++) {
-                    strings[i] = stored.get(i).type() == ColumnType.STRING;
-                }
             }
             List<Column> columns = stored;
-            boolean[] str = strings;
             for (int i = 0; i < row.length; i++) {
-                Object v = in[i];
-                if (v == null) {
-                    continue;
-                }
-                // a string in a string column is what convert would give for it, blank as null
-                row[i] = str[i] && v instanceof String s ? (s.isEmpty() ? null : s) : DatasetWriter.convert(columns.get(i), v);
+                row[i] = in[i] == null ? null : DatasetWriter.convert(columns.get(i), in[i]);
             }
             writer.write(row);
         } else {

@@ -170,6 +170,9 @@ public final class DatasetWriter implements Closeable {
         if (v == null) {
             return null;
         }
+        if (v instanceof String s && c.type() == ColumnType.STRING) { // the usual case, first
+            return s.isEmpty() ? null : s;
+        }
         if (v instanceof java.util.Optional<?> o) {
             return convert(c, o.orElse(null));
         }
