@@ -26,12 +26,19 @@ import org.sanhui.ingestion.read.xlsx.XlsxFormat;
  * pass touching every cell's raw value with the same reading options and (b) by sanhui's ingestion
  * into a fresh warehouse, each in a fresh JVM with -Xmx256m; prints rows/s and the ratio b/a
  * (target ≥ 0.70). A second anchor, EasyExcel's listener read of the same file, is printed beside it.
+ * Every child JVM gets the collector {@code ./sanhui} runs with ({@code -XX:+UseParallelGC});
+ * {@code --gc default} leaves the JVM's own choice (G1 on a server-class machine) to compare.
  *
- * <p>Usage: {@code IngestBenchmark [--dir DIR] [--rows N] [--runs K]}; the workbook is written once
+ * <p>Usage: {@code IngestBenchmark [--dir DIR] [--rows N] [--runs K] [--gc parallel|default]}; the workbook is written once
  * and kept in DIR (default {@code ingestion/target/bench}). Internal modes {@code anchor FILE} and
  * {@code ingest FILE WAREHOUSE} are what the child JVMs run.
  */
 public final class IngestBenchmark {
+
+    /** The collector the {@code sanhui} launcher picks unless JAVA_OPTS names one. */
+    private static final String LAUNCHER_GC = "-XX:+UseParallelGC";
+
+    private static List<String> childGc = List.of(LAUNCHER_GC);
 
     private IngestBenchmark() {
     }
@@ -63,10 +70,17 @@ public final class IngestBenchmark {
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--rows" -> rows = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--gc" -> childGc = switch (args[++i]) {
+                    case "parallel" -> List.of(LAUNCHER_GC);
+                    case "default" -> List.of();
+                    default -> throw new IllegalArgumentException("unknown collector " + args[i]
+                            + ", expected parallel (as ./sanhui runs) or default (the JVM's choice)");
+                };
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + ", expected --dir DIR, --rows N, --runs K");
+                        + ", expected --dir DIR, --rows N, --runs K, --gc parallel|default");
             }
         }
+        System.out.println("child JVMs: -Xmx256m " + String.join(" ", childGc));
         Files.createDirectories(dir);
         Path file = dir.resolve("640104_2024Q3_activities_" + rows + ".xlsx");
         if (!Files.exists(file)) {
@@ -90,6 +104,7 @@ public final class IngestBenchmark {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx256m");
+        cmd.addAll(childGc);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(IngestBenchmark.class.getName());
