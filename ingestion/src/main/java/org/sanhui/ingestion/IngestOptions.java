@@ -26,9 +26,11 @@ public final class IngestOptions {
     private final IngestLimits limits;
     private final boolean dryRun;
     private final ProgressListener progress;
+    /** The gazetteer given, or null for the national one (loading in the background from construction). */
     private final Gazetteer gazetteer;
     private final Clock clock;
-    private final RowCheck rowCheck;
+    private final RowCheck givenRowCheck;
+    private volatile RowCheck rowCheck;
     private final Rules rules;
 
     private IngestOptions(Builder b) {
@@ -40,10 +42,13 @@ public final class IngestOptions {
         this.limits = b.limits;
         this.dryRun = b.dryRun;
         this.progress = b.progress;
-        this.gazetteer = b.gazetteer != null ? b.gazetteer : Gazetteer.national();
+        this.gazetteer = b.gazetteer;
+        if (gazetteer == null) {
+            Gazetteer.preloadNational(); // the run has a workbook to open before it needs places
+        }
         this.clock = b.clock;
         this.rules = b.rules;
-        this.rowCheck = b.rowCheck != null ? b.rowCheck : new CoreRowCheck(b.rules, this.gazetteer);
+        this.givenRowCheck = b.rowCheck;
         validate();
     }
 
@@ -53,7 +58,7 @@ public final class IngestOptions {
                 throw new IllegalArgumentException("submitter must be a 6-digit county code (or a 4-digit city or"
                         + " 2-digit province code for a multi-county workbook), got '" + submitter + "'");
             }
-            if (gazetteer.byCode(submitter).isEmpty()) {
+            if (gazetteer().byCode(submitter).isEmpty()) {
                 throw new IllegalArgumentException("submitter " + submitter + " is not in the gazetteer (2023 national"
                         + " division codes), expected a code such as 640104");
             }
@@ -116,9 +121,9 @@ public final class IngestOptions {
         return progress;
     }
 
-    /** @return the gazetteer, never null */
+    /** @return the gazetteer, never null (the national one is waited for when still loading) */
     public Gazetteer gazetteer() {
-        return gazetteer;
+        return gazetteer != null ? gazetteer : Gazetteer.national();
     }
 
     /** @return the clock for ingest times, never null */
@@ -133,7 +138,12 @@ public final class IngestOptions {
 
     /** @return the single-row validator, never null */
     public RowCheck rowCheck() {
-        return rowCheck;
+        RowCheck c = rowCheck;
+        if (c == null) {
+            c = givenRowCheck != null ? givenRowCheck : new CoreRowCheck(rules, gazetteer());
+            rowCheck = c; // two threads may both make one; they are equal and immutable
+        }
+        return c;
     }
 
     /** Builds {@link IngestOptions}. Not thread-safe. */

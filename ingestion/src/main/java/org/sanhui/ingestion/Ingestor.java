@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.sanhui.ingestion.feedback.FeedbackWriter;
 import org.sanhui.ingestion.pipeline.FileJob;
@@ -52,7 +53,18 @@ public final class Ingestor {
         Objects.requireNonNull(filesOrDirs, "filesOrDirs");
         Objects.requireNonNull(options, "options");
         List<Path> files = expand(filesOrDirs);
-        RegionFinder finder = new RegionFinder(options.gazetteer());
+        // places are first needed once a file's titles are read; the national gazetteer loads meanwhile
+        Supplier<RegionFinder> finder = new Supplier<>() {
+            private RegionFinder made;
+
+            @Override
+            public RegionFinder get() {
+                if (made == null) {
+                    made = new RegionFinder(options.gazetteer());
+                }
+                return made;
+            }
+        };
         Map<Path, Map<String, java.time.LocalDate>> receivedByDir = new HashMap<>();
         Warehouse warehouse = new Warehouse(options.warehouse());
         try (WarehouseLock lock = options.dryRun() ? null : WarehouseLock.acquire(options.warehouse(),

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.sanhui.model.value.Text;
 
 /**
@@ -44,18 +46,54 @@ public final class Gazetteer {
         this.children = kids;
     }
 
+    /** The bundled one: loaded once, by the first caller of {@link #national()} or by {@link #preloadNational()}. */
+    private static final FutureTask<Gazetteer> NATIONAL = new FutureTask<>(Gazetteer::load);
+
     /**
-     * Returns the bundled national gazetteer, loaded on first use.
+     * Returns the bundled national gazetteer, loaded on first use (a caller that comes while another
+     * thread loads it waits for that load).
      *
      * @return the gazetteer, never null
      * @throws UncheckedIOException if the bundled resource cannot be read
      */
     public static Gazetteer national() {
-        return Holder.INSTANCE;
+        NATIONAL.run(); // does nothing when it is loaded or being loaded
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return NATIONAL.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException("cannot load the bundled gazetteer", e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
-    private static final class Holder {
-        static final Gazetteer INSTANCE = load();
+    /**
+     * Starts loading the national gazetteer on a daemon thread and returns at once, so that a caller
+     * with other work to do first (opening a workbook, say) finds it loaded; {@link #national()} waits
+     * for that load. Does nothing once it is loaded.
+     */
+    public static void preloadNational() {
+        if (NATIONAL.isDone()) {
+            return;
+        }
+        Thread t = new Thread(NATIONAL, "sanhui-gazetteer");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Loads a fresh copy from the bundled resource; {@link #national()} keeps one. Package-private for tests. */

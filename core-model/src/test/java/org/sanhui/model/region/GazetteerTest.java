@@ -22,6 +22,23 @@ class GazetteerTest {
     }
 
     @Test
+    void loadsTheNationalOneOnceWhoeverAsksFirst() throws Exception {
+        Gazetteer.preloadNational();
+        List<Thread> threads = new java.util.ArrayList<>();
+        java.util.Set<Gazetteer> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < 4; i++) {
+            Thread t = new Thread(() -> seen.add(Gazetteer.national()));
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(seen).containsExactly(G);
+        assertThat(Gazetteer.national()).isSameAs(G);
+    }
+
+    @Test
     void pinsNingxia() {
         assertThat(G.require("64").name()).isEqualTo("宁夏回族自治区");
         assertThat(G.within("64", RegionLevel.CITY)).hasSize(5);

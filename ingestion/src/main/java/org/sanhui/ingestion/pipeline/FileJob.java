@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,7 +79,7 @@ public final class FileJob {
     private final Path file;
     private final String fileName;
     private final IngestOptions options;
-    private final RegionFinder finder;
+    private final Supplier<RegionFinder> finder;
     private final Map<String, LocalDate> received;
     private String sha256 = "";
     private FileFormat format;
@@ -102,7 +105,7 @@ public final class FileJob {
     record Facts(Period period, String county, String scope, String via, LocalDate filingDate) {
     }
 
-    private FileJob(Path file, IngestOptions options, RegionFinder finder, Map<String, LocalDate> received) {
+    private FileJob(Path file, IngestOptions options, Supplier<RegionFinder> finder, Map<String, LocalDate> received) {
         this.file = file;
         this.fileName = file.getFileName().toString();
         this.options = options;
@@ -115,14 +118,19 @@ public final class FileJob {
      *
      * @param file the file, null not permitted
      * @param options the options, null not permitted
-     * @param finder the region finder, null not permitted
+     * @param finder the region finder (asked for only once the file's titles are read), null not permitted
      * @param received the dates of {@code received.csv} beside the file, null not permitted
      * @return the job, never null
      */
-    public static FileJob prepare(Path file, IngestOptions options, RegionFinder finder, Map<String, LocalDate> received) {
+    public static FileJob prepare(Path file, IngestOptions options, Supplier<RegionFinder> finder,
+            Map<String, LocalDate> received) {
         FileJob j = new FileJob(file, options, finder, received);
+        // the file's hash is worked out on a second thread while this one sniffs, opens and plans it
+        FutureTask<String> hash = new FutureTask<>(() -> sha256(file));
+        Thread hasher = new Thread(hash, "sanhui-sha256");
+        hasher.setDaemon(true);
+        hasher.start();
         try {
-            j.sha256 = sha256(file);
             j.format = FormatSniffer.sniff(file, options.limits());
             try (WorkbookSource src = WorkbookFormat.of(j.format).open(file, options.limits())) {
                 j.date1904 = src.date1904();
@@ -132,11 +140,24 @@ public final class FileJob {
         } catch (RefusedFileException e) {
             j.refused = e;
         } catch (IOException | RuntimeException e) {
-            j.refused = new RefusedFileException(ProblemCode.CORRUPT_FILE,
-                    "文件已损坏或无法读取。请用 Excel 重新保存为 .xlsx 后再报送。",
-                    "the file is damaged or cannot be read; save it again as .xlsx and send it again", e);
+            j.refused = unreadable(e);
+        }
+        try {
+            j.sha256 = hash.get();
+        } catch (ExecutionException e) {
+            if (j.refused == null) {
+                j.refused = unreadable(e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while hashing " + file, e);
         }
         return j;
+    }
+
+    private static RefusedFileException unreadable(Throwable e) {
+        return new RefusedFileException(ProblemCode.CORRUPT_FILE, "文件已损坏或无法读取。请用 Excel 重新保存为 .xlsx 后再报送。",
+                "the file is damaged or cannot be read; save it again as .xlsx and send it again", e);
     }
 
     /**
@@ -287,7 +308,7 @@ public final class FileJob {
         // county
         Region fromText = null;
         for (String t : titles) {
-            Optional<Region> r = finder.find(FilingDates.withoutDate(t));
+            Optional<Region> r = finder.get().find(FilingDates.withoutDate(t));
             if (r.isPresent()) {
                 fromText = r.get();
                 if (r.get().level() == RegionLevel.COUNTY) {
@@ -296,7 +317,8 @@ public final class FileJob {
             }
         }
         String stem = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
-        Region fromFileName = finder.findCode(stem).or(() -> finder.find(stem)).orElse(null);
+        RegionFinder places = finder.get();
+        Region fromFileName = places.findCode(stem).or(() -> places.find(stem)).orElse(null);
         Region fileRegion = fromText != null ? fromText : fromFileName;
         if (fromText != null && fromFileName != null && fromText.level() == RegionLevel.COUNTY
                 && fromFileName.level() == RegionLevel.COUNTY && !fromText.code().equals(fromFileName.code())) {
@@ -305,7 +327,7 @@ public final class FileJob {
                     "the title names " + fromText.name() + " (" + fromText.code() + ") but the file name names "
                             + fromFileName.name() + " (" + fromFileName.code() + ")");
         }
-        Gazetteer g = finder.gazetteer();
+        Gazetteer g = finder.get().gazetteer();
         String submitter = options.submitter();
         if (fileRegion == null && submitter == null) {
             // the file name and the 填报单位 line (not the whole title: a postcode there is no county code)
@@ -1168,7 +1190,7 @@ public final class FileJob {
                 if (cell == null || cell.isBlank()) {
                     return null;
                 }
-                Gazetteer g = finder.gazetteer();
+                Gazetteer g = finder.get().gazetteer();
                 String t = Text.normalize(cell).replace(" ", "");
                 Optional<String> code = Gazetteer.normalizeCode(t);
                 Region r = null;
