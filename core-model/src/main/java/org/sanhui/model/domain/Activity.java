@@ -15,6 +15,8 @@ import static org.sanhui.model.schema.Datasets.TITLE;
 import static org.sanhui.model.schema.Datasets.TYPE;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -72,7 +74,7 @@ public record Activity(String orgKey, String orgId, String orgName, String title
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(activityDate, "activityDate");
-        targetGroups = targetGroups.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(targetGroups));
+        targetGroups = GroupSets.of(GroupSets.mask(targetGroups));
         if (participants != null && participants < 0) {
             throw new IllegalArgumentException("participants must be >= 0, got " + participants);
         }
@@ -85,24 +87,60 @@ public record Activity(String orgKey, String orgId, String orgName, String title
      * @return the joined names, or null when there are none
      */
     public static String joinTargetGroups(Collection<TargetGroup> groups) {
-        if (groups.isEmpty()) {
-            return null;
-        }
-        StringBuilder b = new StringBuilder(32);
-        for (TargetGroup g : BY_NAME) { // sorted and distinct, as names
-            if (groups.contains(g)) {
-                if (b.length() > 0) {
-                    b.append(';');
-                }
-                b.append(g.name());
-            }
-        }
-        return b.toString();
+        return GroupSets.joined(GroupSets.mask(groups));
     }
 
-    /** The target groups sorted by constant name. */
-    private static final List<TargetGroup> BY_NAME = java.util.Arrays.stream(TargetGroup.values())
-            .sorted(Comparator.comparing(Enum::name)).toList();
+    /**
+     * Every combination of target groups (there are 2^10), made once: an unmodifiable set and its
+     * stored text, by the bit mask of the groups' ordinals. A million activities then share a few
+     * sets and texts instead of copying and joining their own.
+     */
+    private static final class GroupSets {
+        private static final TargetGroup[] ALL = TargetGroup.values();
+        private static final List<Set<TargetGroup>> SETS;
+        private static final List<String> JOINED;
+
+        static {
+            List<TargetGroup> byName = Arrays.stream(ALL).sorted(Comparator.comparing(Enum::name)).toList();
+            List<Set<TargetGroup>> sets = new ArrayList<>(1 << ALL.length);
+            List<String> joined = new ArrayList<>(1 << ALL.length);
+            sets.add(Set.of());
+            joined.add(null);
+            for (int mask = 1; mask < 1 << ALL.length; mask++) {
+                EnumSet<TargetGroup> set = EnumSet.noneOf(TargetGroup.class);
+                StringBuilder b = new StringBuilder(32);
+                for (TargetGroup g : byName) { // sorted and distinct, as names
+                    if ((mask & 1 << g.ordinal()) != 0) {
+                        set.add(g);
+                        b.append(b.length() > 0 ? ";" : "").append(g.name());
+                    }
+                }
+                sets.add(Collections.unmodifiableSet(set));
+                joined.add(b.toString());
+            }
+            SETS = List.copyOf(sets);
+            JOINED = Collections.unmodifiableList(joined); // holds the empty set's null
+        }
+
+        private GroupSets() {
+        }
+
+        static int mask(Collection<TargetGroup> groups) {
+            int m = 0;
+            for (TargetGroup g : groups) {
+                m |= 1 << g.ordinal();
+            }
+            return m;
+        }
+
+        static Set<TargetGroup> of(int mask) {
+            return SETS.get(mask);
+        }
+
+        static String joined(int mask) {
+            return JOINED.get(mask);
+        }
+    }
 
     /**
      * Returns this activity pointing at another organiser key, and with a place filled in.

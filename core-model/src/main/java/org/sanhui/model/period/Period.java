@@ -60,6 +60,9 @@ public final class Period implements Comparable<Period> {
     private final Kind kind;
     private final int year;
     private final int index;
+    /** The first and last days, worked out once: a million rows' date checks ask for them. */
+    private final LocalDate start;
+    private final LocalDate end;
 
     private Period(Kind kind, int year, int index) {
         if (year < 1900 || year > 2999) {
@@ -72,6 +75,8 @@ public final class Period implements Comparable<Period> {
         this.kind = kind;
         this.year = year;
         this.index = index;
+        this.start = LocalDate.of(year, (index - 1) * kind.months + 1, 1);
+        this.end = YearMonth.of(year, index * kind.months).atEndOfMonth();
     }
 
     /**
@@ -245,7 +250,7 @@ public final class Period implements Comparable<Period> {
      * @return the start date, never null
      */
     public LocalDate start() {
-        return LocalDate.of(year, (index - 1) * kind.months + 1, 1);
+        return start;
     }
 
     /**
@@ -254,7 +259,7 @@ public final class Period implements Comparable<Period> {
      * @return the end date, never null
      */
     public LocalDate end() {
-        return YearMonth.of(year, index * kind.months).atEndOfMonth();
+        return end;
     }
 
     /**

@@ -47,10 +47,13 @@ import static org.sanhui.model.schema.Datasets.WORK_UNIT;
 import static org.sanhui.model.schema.Datasets.YEAR;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.sanhui.model.domain.Activity;
 import org.sanhui.model.domain.ActivityType;
@@ -321,12 +324,22 @@ public final class RowValidator {
                 || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
+    /** Target-group cells parsed without a problem, by their text as written (a bounded cache: a few combinations recur). */
+    private static final Map<String, Set<TargetGroup>> GROUPS_SEEN = new ConcurrentHashMap<>();
+    private static final int MAX_GROUPS_SEEN = 4096;
+
     private static Set<TargetGroup> targetGroups(CellReader r) {
+        String raw = r.raw(TARGET_GROUPS);
+        Set<TargetGroup> seen = raw == null ? null : GROUPS_SEEN.get(raw);
+        if (seen != null) {
+            return seen;
+        }
         String cell = r.text(TARGET_GROUPS);
         if (cell == null) {
             return Set.of();
         }
         Set<TargetGroup> out = EnumSet.noneOf(TargetGroup.class);
+        boolean clean = true;
         int n = cell.length();
         int i = 0;
         while (i < n) {
@@ -344,7 +357,14 @@ public final class RowValidator {
             TargetGroup g = r.vocabWord(TARGET_GROUPS, part, TargetGroup.class);
             if (g != null) {
                 out.add(g);
+            } else {
+                clean = false;
             }
+        }
+        if (clean && GROUPS_SEEN.size() < MAX_GROUPS_SEEN) {
+            Set<TargetGroup> kept = Collections.unmodifiableSet(out);
+            GROUPS_SEEN.put(raw, kept);
+            return kept;
         }
         return out;
     }
