@@ -53,10 +53,25 @@ public final class XlsxFormat implements WorkbookFormat {
 
     /** A batch of parsed rows handed from the parsing thread to the checking thread. */
     private static final class Batch {
+        /** The first batch is small, so a layout search (the first 30 rows) or the checks start at once; then 512. */
+        static final int FIRST = 32;
         static final int SIZE = 512;
-        final int[] rows = new int[SIZE];
-        final String[][] cells = new String[SIZE][];
+        final int[] rows;
+        final String[][] cells;
         int size;
+
+        Batch(int capacity) {
+            rows = new int[capacity];
+            cells = new String[capacity][];
+        }
+
+        boolean full() {
+            return size == rows.length;
+        }
+
+        Batch next() {
+            return new Batch(Math.min(SIZE, rows.length * 4));
+        }
     }
 
     private static final class Source implements WorkbookSource {
@@ -163,16 +178,16 @@ public final class XlsxFormat implements WorkbookFormat {
             Object last = END;
             try (var rows = s.openStream()) {
                 Iterator<Row> it = rows.iterator();
-                Batch b = new Batch();
+                Batch b = new Batch(Batch.FIRST);
                 while (!cancelled.get() && it.hasNext()) {
                     Row r = it.next();
                     b.rows[b.size] = r.getRowNum();
-                    b.cells[b.size] = cells(r);
-                    if (++b.size == Batch.SIZE) {
+                    b.cells[b.size++] = cells(r);
+                    if (b.full()) {
                         if (!offer(queue, b, cancelled)) {
                             return;
                         }
-                        b = new Batch();
+                        b = b.next();
                     }
                 }
                 if (b.size > 0 && !offer(queue, b, cancelled)) {
