@@ -154,6 +154,54 @@ class IngestorTest {
     }
 
     @Test
+    void duplicatesAreFoundNearAndFarAndEveryRowIsReportedInOrder() throws Exception {
+        // rows 3..42: row 5 repeats row 3, row 24 row 22, row 30 row 4, row 41 row 29; row 20 has an unknown type;
+        // row 25 is a 合计 row whose sum is wrong; clean rows wait in small groups for their duplicate check
+        var s = Workbooks.sheets();
+        s.put("组织信息", List.of(
+                row("兴庆区基层科协组织信息（2024年第三季度）"),
+                row("组织编号", "组织名称", "组织类型", "所在地区"),
+                row("XQ001", "兴庆区科协", "县级科协", "640104")));
+        List<List<Object>> acts = new ArrayList<>();
+        acts.add(row("兴庆区基层科协活动记录（2024年第三季度）"));
+        acts.add(row("组织编号", "活动名称", "活动类型", "活动日期", "活动地点", "参加人数"));
+        for (int r = 3; r <= 42; r++) {
+            int same = r == 5 ? 3 : r == 24 ? 22 : r == 30 ? 4 : r == 41 ? 29 : r;
+            if (r == 25) {
+                acts.add(row("合计", null, null, null, null, 999));
+            } else {
+                acts.add(row("XQ001", "活动" + same, r == 20 ? "飞行表演" : "科普宣传", "2024-08-0" + (same % 9 + 1), "掌政镇", 10));
+            }
+        }
+        s.put("活动记录", acts);
+        Path f = Workbooks.xlsx(tmp.resolve("in/兴庆区2024Q3.xlsx"), s);
+        Path wh = tmp.resolve("wh");
+        IngestReport rep = ingest(wh, null, f);
+
+        IngestReport.SubmissionReport sub = rep.files().get(0).submissions().get(0);
+        IngestReport.SheetReport acts2 = rep.files().get(0).sheets().stream().filter(x -> x.sheet().equals("活动记录"))
+                .findFirst().orElseThrow();
+        assertThat(acts2).extracting("read", "accepted", "rejected", "skipped").containsExactly(41L, 34L, 5L, 2L);
+        assertThat(sub.problems().stream().filter(p -> "活动记录".equals(p.location().sheet()))
+                .map(p -> p.code() + "@" + p.location().row())).containsExactly("DUPLICATE_ROW@5", "UNKNOWN_VALUE@20",
+                        "DUPLICATE_ROW@24", "TOTAL_MISMATCH@25", "DUPLICATE_ROW@30", "DUPLICATE_ROW@41");
+        LiveManifest m = LiveManifest.read(wh);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            ResultSet rs = st.executeQuery("select list(source_row order by source_row)::varchar, count(*) from '"
+                    + wh.resolve(m.of("activities").get(0).path()) + "'");
+            rs.next();
+            List<String> expected = new ArrayList<>();
+            for (int r = 3; r <= 42; r++) {
+                if (r != 5 && r != 24 && r != 30 && r != 41 && r != 20 && r != 25) {
+                    expected.add(String.valueOf(r));
+                }
+            }
+            assertThat(rs.getString(1)).isEqualTo("[" + String.join(", ", expected) + "]");
+            assertThat(rs.getLong(2)).isEqualTo(34);
+        }
+    }
+
+    @Test
     void feedbackWorkbookListsProblemsMarksBadCellsMasksNamesAndNeutralisesFormulas() throws Exception {
         Path f = Workbooks.xlsx(tmp.resolve("in/兴庆区2024Q3.xlsx"), xingqing2024Q3());
         IngestReport rep = ingest(tmp.resolve("wh"), tmp.resolve("fb"), f);

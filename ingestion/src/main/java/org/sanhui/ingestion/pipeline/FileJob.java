@@ -823,10 +823,78 @@ public final class FileJob {
             }
 
             void end() {
-                // nothing buffered
+                settle();
+            }
+
+            /*
+             * Clean activities of a known organiser wait here, up to WAITING of them, for their duplicate check:
+             * the hash table is far larger than the cache, and the slots of several rows load together (the
+             * loads do not wait on each other) where one row's check alone waits for memory. Any row that takes
+             * another path settles the waiting ones first, so rows are accepted, reported and counted in order.
+             */
+            private static final int WAITING = 16;
+            private int waiting;
+            private final SubmissionBuilder[] waitS = new SubmissionBuilder[WAITING];
+            private final SheetCounts[] waitCounts = new SheetCounts[WAITING];
+            private final String[] waitCounty = new String[WAITING];
+            private final Period[] waitPeriod = new Period[WAITING];
+            private final Location[] waitLoc = new Location[WAITING];
+            private final Map<?, ?>[] waitRaw = new Map<?, ?>[WAITING];
+            private final Map<?, ?>[] waitValues = new Map<?, ?>[WAITING];
+            private final String[][] waitCells = new String[WAITING][];
+            private final int[] waitRow = new int[WAITING];
+            private final long[] waitHash = new long[WAITING];
+
+            private void await(SubmissionBuilder s, SheetCounts sc, String county, Period p, Location loc,
+                    Map<String, String> raw, int rowNum, String[] cells, Map<String, Object> values) {
+                int i = waiting++;
+                waitS[i] = s;
+                waitCounts[i] = sc;
+                waitCounty[i] = county;
+                waitPeriod[i] = p;
+                waitLoc[i] = loc;
+                waitRaw[i] = raw;
+                waitValues[i] = values;
+                waitCells[i] = cells;
+                waitRow[i] = rowNum;
+                waitHash[i] = Knowledge.activityHash(values);
+                if (waiting == WAITING) {
+                    settle();
+                }
+            }
+
+            /** Checks the waiting rows for duplicates, in order, and accepts or rejects each. */
+            @SuppressWarnings("unchecked")
+            private void settle() {
+                int n = waiting;
+                if (n == 0) {
+                    return;
+                }
+                waiting = 0;
+                for (int i = 0; i < n; i++) {
+                    waitS[i].seen(ds).touch(waitHash[i]);
+                }
+                for (int i = 0; i < n; i++) {
+                    SubmissionBuilder s = waitS[i];
+                    Map<String, Object> values = (Map<String, Object>) waitValues[i];
+                    if (s.seen(ds).add(waitHash[i])) {
+                        accept(s, waitCounts[i], waitCounty[i], waitRow[i], values);
+                    } else {
+                        List<Problem> problems = new ArrayList<>(1);
+                        problems.add(duplicate(waitLoc[i]));
+                        problemsFound(s, waitCounts[i], waitCounty[i], waitPeriod[i], waitRow[i], waitCells[i],
+                                (Map<String, String>) waitRaw[i], values, problems, false);
+                    }
+                    waitS[i] = null;
+                    waitValues[i] = null;
+                    waitRaw[i] = null;
+                    waitCells[i] = null;
+                    waitLoc[i] = null;
+                }
             }
 
             private void layoutRow(RowKind k, int rowNum, String[] cells) {
+                settle();
                 fc.read++;
                 fc.skipped++;
                 if (single != null) {
@@ -894,6 +962,7 @@ public final class FileJob {
                 String county = single != null ? single.county : facts.county() != null && ds != EVALUATIONS ? facts.county()
                         : rowCounty(raw);
                 if (county == null) {
+                    settle();
                     unknownCounty(loc);
                     return;
                 }
@@ -915,21 +984,21 @@ public final class FileJob {
                 List<Problem> found = checked.problems();
                 if (values == null || !found.isEmpty() || ds != ACTIVITIES) {
                     // problems, or a dataset other than activities: the general path
+                    settle();
                     checkedRow(s, sc, county, p, loc, raw, rowNum, cells, values, new ArrayList<>(found));
                     return;
                 }
-                // an activity without problems so far: the cross-row rules, then the sink
-                List<Problem> problems = null;
-                boolean skipped = false;
-                if (!s.orgs.contains((String) values.get(ORG_KEY)) || values.get(PLACE_CODE) == null
-                        || !receivedKeys(county, p).isEmpty()) {
-                    problems = new ArrayList<>(0);
-                    skipped = crossRow(s, county, p, loc, raw, values, problems);
-                } else if (!s.seen(ds).add(Knowledge.activityHash(values))) {
-                    problems = new ArrayList<>(1);
-                    problems.add(duplicate(loc));
+                // an activity without problems so far, of a known organiser: only the duplicate check is left
+                if (s.orgs.contains((String) values.get(ORG_KEY)) && values.get(PLACE_CODE) != null
+                        && receivedKeys(county, p).isEmpty()) {
+                    await(s, sc, county, p, loc, raw, rowNum, cells, values);
+                    return;
                 }
-                if (problems != null && !problems.isEmpty()) {
+                // else the cross-row rules, then the sink
+                settle();
+                List<Problem> problems = new ArrayList<>(0);
+                boolean skipped = crossRow(s, county, p, loc, raw, values, problems);
+                if (!problems.isEmpty()) {
                     problemsFound(s, sc, county, p, rowNum, cells, raw, values, problems, skipped);
                     return;
                 }
