@@ -74,7 +74,7 @@ public record Activity(String orgKey, String orgId, String orgName, String title
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(activityDate, "activityDate");
-        targetGroups = GroupSets.of(GroupSets.mask(targetGroups));
+        targetGroups = targetGroupSet(targetGroups);
         if (participants != null && participants < 0) {
             throw new IllegalArgumentException("participants must be >= 0, got " + participants);
         }
@@ -87,26 +87,59 @@ public record Activity(String orgKey, String orgId, String orgName, String title
      * @return the joined names, or null when there are none
      */
     public static String joinTargetGroups(Collection<TargetGroup> groups) {
-        return GroupSets.joined(GroupSets.mask(groups));
+        return groups instanceof GroupSet g ? g.joined : GroupSets.of(GroupSets.mask(groups)).joined;
     }
 
     /**
-     * Every combination of target groups (there are 2^10), made once: an unmodifiable set and its
-     * stored text, by the bit mask of the groups' ordinals. A million activities then share a few
-     * sets and texts instead of copying and joining their own.
+     * Returns the shared unmodifiable set of these target groups (one per combination, made once), as an
+     * activity keeps them.
+     *
+     * @param groups the groups, null not permitted
+     * @return the set, equal to the groups, never null
+     */
+    public static Set<TargetGroup> targetGroupSet(Collection<TargetGroup> groups) {
+        return groups instanceof GroupSet g ? g : GroupSets.of(GroupSets.mask(groups));
+    }
+
+    /** An unmodifiable set of target groups that knows its stored text. */
+    private static final class GroupSet extends java.util.AbstractSet<TargetGroup> {
+        private final Set<TargetGroup> groups;
+        private final String joined;
+
+        GroupSet(EnumSet<TargetGroup> groups, String joined) {
+            this.groups = Collections.unmodifiableSet(groups);
+            this.joined = joined;
+        }
+
+        @Override
+        public java.util.Iterator<TargetGroup> iterator() {
+            return groups.iterator();
+        }
+
+        @Override
+        public int size() {
+            return groups.size();
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return groups.contains(o);
+        }
+    }
+
+    /**
+     * Every combination of target groups (there are 2^10), made once with its stored text, by the bit mask
+     * of the groups' ordinals. A million activities then share a few sets and texts instead of copying
+     * and joining their own.
      */
     private static final class GroupSets {
         private static final TargetGroup[] ALL = TargetGroup.values();
-        private static final List<Set<TargetGroup>> SETS;
-        private static final List<String> JOINED;
+        private static final List<GroupSet> SETS;
 
         static {
             List<TargetGroup> byName = Arrays.stream(ALL).sorted(Comparator.comparing(Enum::name)).toList();
-            List<Set<TargetGroup>> sets = new ArrayList<>(1 << ALL.length);
-            List<String> joined = new ArrayList<>(1 << ALL.length);
-            sets.add(Set.of());
-            joined.add(null);
-            for (int mask = 1; mask < 1 << ALL.length; mask++) {
+            List<GroupSet> sets = new ArrayList<>(1 << ALL.length);
+            for (int mask = 0; mask < 1 << ALL.length; mask++) {
                 EnumSet<TargetGroup> set = EnumSet.noneOf(TargetGroup.class);
                 StringBuilder b = new StringBuilder(32);
                 for (TargetGroup g : byName) { // sorted and distinct, as names
@@ -115,11 +148,9 @@ public record Activity(String orgKey, String orgId, String orgName, String title
                         b.append(b.length() > 0 ? ";" : "").append(g.name());
                     }
                 }
-                sets.add(Collections.unmodifiableSet(set));
-                joined.add(b.toString());
+                sets.add(new GroupSet(set, mask == 0 ? null : b.toString()));
             }
             SETS = List.copyOf(sets);
-            JOINED = Collections.unmodifiableList(joined); // holds the empty set's null
         }
 
         private GroupSets() {
@@ -133,12 +164,8 @@ public record Activity(String orgKey, String orgId, String orgName, String title
             return m;
         }
 
-        static Set<TargetGroup> of(int mask) {
+        static GroupSet of(int mask) {
             return SETS.get(mask);
-        }
-
-        static String joined(int mask) {
-            return JOINED.get(mask);
         }
     }
 

@@ -1,6 +1,8 @@
 package org.sanhui.model.validation;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sanhui.model.value.NotGiven;
 import org.sanhui.model.value.Text;
 
@@ -9,6 +11,10 @@ import org.sanhui.model.value.Text;
  * name normalised with {@link Text#normalizeAll(String)} and its spaces removed.
  */
 public final class OrgKeys {
+
+    /** Keys made from a 组织编号, by the 组织编号 as written: a sheet names its few organisations again and again. */
+    private static final Map<String, String> BY_ID = new ConcurrentHashMap<>();
+    private static final int MAX_BY_ID = 4096;
 
     private OrgKeys() {
     }
@@ -25,7 +31,17 @@ public final class OrgKeys {
     public static String of(String countyCode, String orgId, String name) {
         Objects.requireNonNull(countyCode, "countyCode");
         if (!NotGiven.is(orgId)) {
-            return countyCode + "/" + normalise(orgId);
+            String made = BY_ID.get(orgId);
+            // made is county + "/" + id, and a county code holds no "/": its prefix tells the county
+            if (made != null && made.startsWith(countyCode) && made.length() > countyCode.length()
+                    && made.charAt(countyCode.length()) == '/') {
+                return made;
+            }
+            made = countyCode + "/" + normalise(orgId);
+            if (BY_ID.size() < MAX_BY_ID) {
+                BY_ID.put(orgId, made);
+            }
+            return made;
         }
         String n = normalise(name);
         if (n.isEmpty()) {

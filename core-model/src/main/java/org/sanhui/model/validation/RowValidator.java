@@ -47,7 +47,6 @@ import static org.sanhui.model.schema.Datasets.WORK_UNIT;
 import static org.sanhui.model.schema.Datasets.YEAR;
 
 import java.time.LocalDate;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -362,7 +361,7 @@ public final class RowValidator {
             }
         }
         if (clean && GROUPS_SEEN.size() < MAX_GROUPS_SEEN) {
-            Set<TargetGroup> kept = Collections.unmodifiableSet(out);
+            Set<TargetGroup> kept = Activity.targetGroupSet(out);
             GROUPS_SEEN.put(raw, kept);
             return kept;
         }

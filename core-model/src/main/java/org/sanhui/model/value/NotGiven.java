@@ -29,9 +29,19 @@ public final class NotGiven {
         if (cell != null && cell.length() > 2 && kept(cell.charAt(0)) && kept(cell.charAt(1)) && kept(cell.charAt(2))) {
             return false;
         }
+        // one or two Chinese characters (线上, 农民), which normalisation leaves alone: only 无, 暂无 and 空 are tokens
+        if (cell != null && !cell.isEmpty() && cell.length() <= 2 && ideograph(cell.charAt(0))
+                && (cell.length() == 1 || ideograph(cell.charAt(1)))) {
+            char c = cell.charAt(0);
+            return cell.length() == 1 ? c == '无' || c == '空' : c == '暂' && cell.charAt(1) == '无';
+        }
         String t = Text.normalize(cell);
         // every token is one or two characters long: a longer text needs no set look-up (no hashing of the cell)
         return t.isEmpty() || t.length() <= 2 && TOKENS.contains(t);
+    }
+
+    private static boolean ideograph(char c) {
+        return c >= '\u4E00' && c <= '\u9FFF';
     }
 
     /** Whether {@link Text#normalize(String)} keeps the character as one character (it is no white space). */

@@ -633,5 +633,17 @@ class RowValidatorTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> OrgKeys.of("640104", "", " "))
                     .isInstanceOf(IllegalArgumentException.class);
         }
+
+        @Test
+        void aKeyMadeBeforeIsForItsOwnCountyOnly() {
+            // the same 组织编号 in other counties, codes of other lengths, and a code that is a prefix of another
+            for (int i = 0; i < 2; i++) {
+                assertThat(OrgKeys.of("640104", "XQ/001", null)).isEqualTo("640104/XQ/001");
+                assertThat(OrgKeys.of("640105", "XQ/001", null)).isEqualTo("640105/XQ/001");
+                assertThat(OrgKeys.of("6401", "XQ/001", null)).isEqualTo("6401/XQ/001");
+                assertThat(OrgKeys.of("64", "XQ/001", null)).isEqualTo("64/XQ/001");
+                assertThat(OrgKeys.of("640104", "XQ/001", null)).isEqualTo("640104/XQ/001");
+            }
+        }
     }
 }
