@@ -872,12 +872,12 @@ public final class FileJob {
                 }
                 waiting = 0;
                 for (int i = 0; i < n; i++) {
-                    waitS[i].seen(ds).touch(waitHash[i]);
+                    seen(waitS[i]).touch(waitHash[i]);
                 }
                 for (int i = 0; i < n; i++) {
                     SubmissionBuilder s = waitS[i];
                     Map<String, Object> values = (Map<String, Object>) waitValues[i];
-                    if (s.seen(ds).add(waitHash[i])) {
+                    if (seen(s).add(waitHash[i])) {
                         accept(s, waitCounts[i], waitCounty[i], waitRow[i], values);
                     } else {
                         List<Problem> problems = new ArrayList<>(1);
@@ -891,6 +891,35 @@ public final class FileJob {
                     waitCells[i] = null;
                     waitLoc[i] = null;
                 }
+            }
+
+            // the submission of the last row, with its counts and duplicate set for this sheet: rows of a
+            // sheet mostly belong to one submission, and each look-up would cost a map probe per row
+            private SubmissionBuilder lastS;
+            private SheetCounts lastCounts;
+            private SeenKeys lastSeen;
+
+            private SheetCounts counts(SubmissionBuilder s) {
+                if (s != lastS) {
+                    remember(s);
+                }
+                return lastCounts;
+            }
+
+            private SeenKeys seen(SubmissionBuilder s) {
+                if (s != lastS) {
+                    remember(s);
+                }
+                return lastSeen;
+            }
+
+            private SubmissionBuilder sinkOf;
+            private Sink sink;
+
+            private void remember(SubmissionBuilder s) {
+                lastS = s;
+                lastCounts = s.counts(plan.sheet, ds);
+                lastSeen = s.seen(ds);
             }
 
             private void layoutRow(RowKind k, int rowNum, String[] cells) {
@@ -974,7 +1003,7 @@ public final class FileJob {
                     }
                 }
                 SubmissionBuilder s = single != null ? single : submission(county, p);
-                SheetCounts sc = s.counts(plan.sheet, ds);
+                SheetCounts sc = counts(s);
                 sc.read++;
                 RowCheck.Checked checked = options.rowCheck().check(ds, loc, raw, context(county));
                 Map<String, Object> values = checked.values() == null ? null
@@ -1092,7 +1121,11 @@ public final class FileJob {
                 values.put(COUNTY_CODE, county);
                 values.put(PERIOD, s.periodLabel);
                 values.put(SOURCE_ROW, rowNum);
-                s.sink(ds).write(values);
+                if (s != sinkOf) {
+                    sinkOf = s;
+                    sink = s.sink(ds); // made on the first accepted row only: a sink is an output file
+                }
+                sink.write(values);
                 sc.accepted++;
                 fc.accepted++;
                 if (ds == ORGANISATIONS) {
