@@ -11,7 +11,8 @@
 #    same Parquet files, plain SQL per family) in the same process; asserts identical figures after rounding.
 #    Both engines run twice (-Dsanhui.bench.runs=K to change): run 1 is Spark's first job in the session
 #    (JIT and code generation cold), run 2 the same job again; both tables are printed.
-# Both JVMs get -Xmx3g and are pinned to 2 cores when taskset exists.
+# Both JVMs get -Xmx3g and the collector ./sanhui runs with (-XX:+UseParallelGC; BENCH_GC="" for the JVM's
+# own choice), and are pinned to 2 cores when taskset exists.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000000}
@@ -20,6 +21,7 @@ PERIOD=${3:-2024Q4}
 DIR=${BENCH_DIR:-/tmp/sanhui-bench-$N}
 FLAGS=$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' pom.xml)
 PIN=""; command -v taskset >/dev/null && PIN="taskset -c 0,1"
+GC=${BENCH_GC--XX:+UseParallelGC}
 
 ./mvnw -B ${MVN_FLAGS-} -q -pl core-model,analytics test-compile
 ./mvnw -B ${MVN_FLAGS-} -q -pl core-model,analytics dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
@@ -35,11 +37,11 @@ echo "== files: $(($(wc -l < "$DIR/_live.tsv") - 1)), size $(du -sh "$DIR/data" 
 
 echo "== whole process: AnalyzeJob, embedded local[2]"
 # shellcheck disable=SC2086
-/usr/bin/time -f "whole process: %e s wall, peak RSS %M kB" $PIN java $FLAGS $LOG -Xmx3g -Dspark.master='local[2]' \
+/usr/bin/time -f "whole process: %e s wall, peak RSS %M kB" $PIN java $FLAGS $GC $LOG -Xmx3g -Dspark.master='local[2]' \
   -Dspark.driver.host=127.0.0.1 -Dspark.driver.bindAddress=127.0.0.1 -Dspark.ui.enabled=false \
   -Dspark.sql.shuffle.partitions=4 -cp "$CP" org.sanhui.analytics.AnalyzeJob --warehouse "$DIR" --period "$PERIOD" \
   --scope "$SCOPE" | grep -v '^analyze:'
 
 echo "== Spark (session already started) vs DuckDB"
 # shellcheck disable=SC2086
-$PIN java $FLAGS $LOG -Xmx3g -cp "$CP" org.sanhui.analytics.bench.AnalyticsBenchmark "$DIR" "$PERIOD" "$SCOPE"
+$PIN java $FLAGS $GC $LOG -Xmx3g -cp "$CP" org.sanhui.analytics.bench.AnalyticsBenchmark "$DIR" "$PERIOD" "$SCOPE"
