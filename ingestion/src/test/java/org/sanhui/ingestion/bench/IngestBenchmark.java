@@ -29,9 +29,11 @@ import org.sanhui.ingestion.read.xlsx.XlsxFormat;
  * Every child JVM gets the collector {@code ./sanhui} runs with ({@code -XX:+UseParallelGC});
  * {@code --gc default} leaves the JVM's own choice (G1 on a server-class machine) to compare.
  *
- * <p>Usage: {@code IngestBenchmark [--dir DIR] [--rows N] [--runs K] [--gc parallel|default]}; the workbook is written once
- * and kept in DIR (default {@code ingestion/target/bench}). Internal modes {@code anchor FILE} and
- * {@code ingest FILE WAREHOUSE} are what the child JVMs run.
+ * <p>Usage: {@code IngestBenchmark [--dir DIR] [--rows N] [--runs K] [--gc parallel|default] [--warm K]};
+ * {@code --warm K} first runs the same ingest K times in one JVM, to show how much of a cold run is
+ * warm-up. The workbook is written once and kept in DIR (default {@code ingestion/target/bench}).
+ * Internal modes {@code anchor FILE}, {@code easyexcel FILE}, {@code ingest FILE WAREHOUSE} and
+ * {@code warm FILE WAREHOUSE K} are what the child JVMs run.
  */
 public final class IngestBenchmark {
 
@@ -62,11 +64,17 @@ public final class IngestBenchmark {
             ingest(Path.of(args[1]), Path.of(args[2]));
             return;
         }
+        if (args.length > 0 && args[0].equals("warm")) {
+            warm(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
+            return;
+        }
         Path dir = Path.of("ingestion/target/bench");
         int rows = 1_000_000;
         int runs = 1;
+        int warm = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--warm" -> warm = Integer.parseInt(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--rows" -> rows = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -77,7 +85,7 @@ public final class IngestBenchmark {
                             + ", expected parallel (as ./sanhui runs) or default (the JVM's choice)");
                 };
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + ", expected --dir DIR, --rows N, --runs K, --gc parallel|default");
+                        + ", expected --dir DIR, --rows N, --runs K, --gc parallel|default, --warm K");
             }
         }
         System.out.println("child JVMs: -Xmx256m " + String.join(" ", childGc));
@@ -88,6 +96,11 @@ public final class IngestBenchmark {
             write(file, rows);
             System.out.printf(Locale.ROOT, "wrote %s (%d rows, %.1f MB) in %.1f s%n", file, rows,
                     Files.size(file) / 1e6, (System.nanoTime() - t0) / 1e9);
+        }
+        if (warm > 0) {
+            Path wh = dir.resolve("warehouse");
+            deleteTree(wh);
+            child("warm", file.toString(), wh.toString(), Integer.toString(warm));
         }
         for (int r = 0; r < runs; r++) {
             double a = child("anchor", file.toString());
@@ -211,6 +224,24 @@ public final class IngestBenchmark {
         }
         cpu();
         System.out.println("RESULT " + t.read() + " " + ns);
+    }
+
+    /**
+     * The same ingest K times in one JVM, each into a fresh warehouse: how much of a cold run is the JVM
+     * warming up (class loading, interpretation, JIT compilation) rather than the work itself.
+     */
+    private static void warm(Path file, Path warehouse, int times) throws IOException {
+        long first = 0;
+        for (int k = 1; k <= times; k++) {
+            deleteTree(warehouse);
+            long t0 = System.nanoTime();
+            IngestReport rep = new Ingestor().ingest(List.of(file), IngestOptions.builder(warehouse).build());
+            long ns = System.nanoTime() - t0;
+            first = k == 1 ? ns : first;
+            System.out.printf(Locale.ROOT, "warm: ingest %d of %d in one JVM: %d rows in %.2f s (%.2f of the first)%n", k,
+                    times, rep.totals().read(), ns / 1e9, ns / (double) first);
+        }
+        System.out.println("RESULT " + 1 + " " + first);
     }
 
     private static void cpu() {
