@@ -56,7 +56,8 @@ run() { # CP FLAGS MODE -> prints "wall main_cpu" of one child
   # shellcheck disable=SC2086
   out=$(java -Xmx256m -XX:+UseParallelGC $2 -cp "$1" org.sanhui.ingestion.bench.IngestBenchmark "$3" "$FILE" "$wh")
   rm -rf "$wh"
-  echo "$(echo "$out" | grep -oE ' in [0-9.]+ s' | head -1 | grep -oE '[0-9.]+') \
+  # the child's summary line ("ingest: read ... in 3.61 s," or "anchor: ... in 2.54 s,"), then its main thread
+  echo "$(echo "$out" | grep -E '^(ingest|anchor):' | grep -oE ' in [0-9.]+ s' | grep -oE '[0-9.]+') \
 $(echo "$out" | grep -oE 'app:java [0-9.]+' | grep -oE '[0-9.]+$')"
 }
 
