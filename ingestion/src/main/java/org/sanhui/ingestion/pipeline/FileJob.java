@@ -834,10 +834,8 @@ public final class FileJob {
              */
             private static final int WAITING = 16;
             private int waiting;
+            // an activity's submission gives its county, period and this sheet's counts
             private final SubmissionBuilder[] waitS = new SubmissionBuilder[WAITING];
-            private final SheetCounts[] waitCounts = new SheetCounts[WAITING];
-            private final String[] waitCounty = new String[WAITING];
-            private final Period[] waitPeriod = new Period[WAITING];
             private final Location[] waitLoc = new Location[WAITING];
             private final Map<?, ?>[] waitRaw = new Map<?, ?>[WAITING];
             private final Map<?, ?>[] waitValues = new Map<?, ?>[WAITING];
@@ -845,13 +843,10 @@ public final class FileJob {
             private final int[] waitRow = new int[WAITING];
             private final long[] waitHash = new long[WAITING];
 
-            private void await(SubmissionBuilder s, SheetCounts sc, String county, Period p, Location loc,
-                    Map<String, String> raw, int rowNum, String[] cells, Map<String, Object> values) {
+            private void await(SubmissionBuilder s, Location loc, Map<String, String> raw, int rowNum, String[] cells,
+                    Map<String, Object> values) {
                 int i = waiting++;
                 waitS[i] = s;
-                waitCounts[i] = sc;
-                waitCounty[i] = county;
-                waitPeriod[i] = p;
                 waitLoc[i] = loc;
                 waitRaw[i] = raw;
                 waitValues[i] = values;
@@ -878,11 +873,11 @@ public final class FileJob {
                     SubmissionBuilder s = waitS[i];
                     Map<String, Object> values = (Map<String, Object>) waitValues[i];
                     if (seen(s).add(waitHash[i])) {
-                        accept(s, waitCounts[i], waitCounty[i], waitRow[i], values);
+                        accept(s, counts(s), s.county, waitRow[i], values);
                     } else {
                         List<Problem> problems = new ArrayList<>(1);
                         problems.add(duplicate(waitLoc[i]));
-                        problemsFound(s, waitCounts[i], waitCounty[i], waitPeriod[i], waitRow[i], waitCells[i],
+                        problemsFound(s, counts(s), s.county, s.period, waitRow[i], waitCells[i],
                                 (Map<String, String>) waitRaw[i], values, problems, false);
                     }
                     waitS[i] = null;
@@ -1020,7 +1015,7 @@ public final class FileJob {
                 // an activity without problems so far, of a known organiser: only the duplicate check is left
                 if (s.orgs.contains((String) values.get(ORG_KEY)) && values.get(PLACE_CODE) != null
                         && receivedKeys(county, p).isEmpty()) {
-                    await(s, sc, county, p, loc, raw, rowNum, cells, values);
+                    await(s, loc, raw, rowNum, cells, values);
                     return;
                 }
                 // else the cross-row rules, then the sink
