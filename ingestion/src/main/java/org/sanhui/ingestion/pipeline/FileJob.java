@@ -24,7 +24,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -81,7 +85,9 @@ public final class FileJob {
     private final IngestOptions options;
     private final Supplier<RegionFinder> finder;
     private final Map<String, LocalDate> received;
-    private String sha256 = "";
+    /** The file's SHA-256, worked out on {@link #HASHER} while the file is planned and read; see {@link #sha256()}. */
+    private Future<String> hash;
+    private String sha256;
     private FileFormat format;
     private boolean date1904;
     private final List<Plan> plans = new ArrayList<>();
@@ -125,11 +131,9 @@ public final class FileJob {
     public static FileJob prepare(Path file, IngestOptions options, Supplier<RegionFinder> finder,
             Map<String, LocalDate> received) {
         FileJob j = new FileJob(file, options, finder, received);
-        // the file's hash is worked out on a second thread while this one sniffs, opens and plans it
-        FutureTask<String> hash = new FutureTask<>(() -> sha256(file));
-        Thread hasher = new Thread(hash, "sanhui-sha256");
-        hasher.setDaemon(true);
-        hasher.start();
+        // the file's hash is worked out on another thread while this one sniffs, opens and plans it, and
+        // while the file is read; it is first needed for the report
+        j.hash = HASHER.submit(() -> sha256(file));
         try {
             j.format = FormatSniffer.sniff(file, options.limits());
             try (WorkbookSource src = WorkbookFormat.of(j.format).open(file, options.limits())) {
@@ -142,17 +146,40 @@ public final class FileJob {
         } catch (IOException | RuntimeException e) {
             j.refused = unreadable(e);
         }
-        try {
-            j.sha256 = hash.get();
-        } catch (ExecutionException e) {
-            if (j.refused == null) {
-                j.refused = unreadable(e.getCause());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while hashing " + file, e);
-        }
         return j;
+    }
+
+    /** Hashes files one at a time, in the order they were prepared, on a daemon thread that ends when idle. */
+    private static final ExecutorService HASHER;
+
+    static {
+        ThreadPoolExecutor e = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "sanhui-sha256");
+            t.setDaemon(true);
+            return t;
+        });
+        e.allowCoreThreadTimeOut(true);
+        HASHER = e;
+    }
+
+    /**
+     * Returns the file's SHA-256, waiting for it if it is still being worked out.
+     *
+     * @return the lower-case hex digest, never null
+     * @throws RefusedFileException when the file could not be read to the end
+     */
+    private String sha256() {
+        if (sha256 == null) {
+            try {
+                sha256 = hash.get();
+            } catch (ExecutionException e) {
+                throw unreadable(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while hashing " + file, e);
+            }
+        }
+        return sha256;
     }
 
     private static RefusedFileException unreadable(Throwable e) {
@@ -497,7 +524,13 @@ public final class FileJob {
         List<Problem> ps = new ArrayList<>(fileProblems);
         ps.add(0, new Problem(e.code(), Severity.FATAL, Location.ofFile(fileName), null, null, e.messageZh(),
                 e.messageEn()));
-        IngestReport.FileReport rep = new IngestReport.FileReport(file, sha256, format == null ? null : format.name(),
+        String digest;
+        try {
+            digest = sha256();
+        } catch (RefusedFileException ignored) {
+            digest = ""; // the file is refused already; the report says why
+        }
+        IngestReport.FileReport rep = new IngestReport.FileReport(file, digest, format == null ? null : format.name(),
                 IngestReport.Outcome.REFUSED, List.of(), List.of(), ps, List.of());
         String county = facts != null ? facts.county() : options.submitter();
         Feedback fb = new Feedback(county, facts == null ? options.period() : facts.period(), fileName,
@@ -630,7 +663,7 @@ public final class FileJob {
             IngestReport.Outcome o = subs.isEmpty() || fileRejects
                     || reports.stream().anyMatch(x -> x.outcome() != IngestReport.Outcome.ACCEPTED)
                             ? IngestReport.Outcome.PARTIAL : IngestReport.Outcome.ACCEPTED;
-            IngestReport.FileReport rep = new IngestReport.FileReport(file, sha256, format.name(), o,
+            IngestReport.FileReport rep = new IngestReport.FileReport(file, sha256(), format.name(), o,
                     fileCounts.values().stream().map(SheetCounts::report).toList(), reports,
                     fileLevel.size() > IngestReport.PROBLEMS_KEPT ? fileLevel.subList(0, IngestReport.PROBLEMS_KEPT)
                             : fileLevel, List.of());
@@ -667,7 +700,7 @@ public final class FileJob {
             v.put(FILING_DATE, s.filingDate);
             v.put(INGESTED_AT, now);
             v.put(SOURCE_FILE, fileName);
-            v.put(SHA256, sha256);
+            v.put(SHA256, sha256());
             v.put(DATASETS, String.join(",", rep.datasets()));
             long read = 0;
             long acc = 0;
