@@ -29,9 +29,10 @@ import org.sanhui.ingestion.read.xlsx.XlsxFormat;
  * Every child JVM gets the collector {@code ./sanhui} runs with ({@code -XX:+UseParallelGC});
  * {@code --gc default} leaves the JVM's own choice (G1 on a server-class machine) to compare.
  *
- * <p>Usage: {@code IngestBenchmark [--dir DIR] [--rows N] [--runs K] [--gc parallel|default] [--warm K]};
- * {@code --warm K} first runs the same ingest K times in one JVM, to show how much of a cold run is
- * warm-up. The workbook is written once and kept in DIR (default {@code ingestion/target/bench}).
+ * <p>Usage: {@code IngestBenchmark [--dir DIR] [--rows N] [--runs K] [--gc parallel|default] [--warm K]
+ * [--timeline MS]}; {@code --warm K} first runs the same ingest K times in one JVM, to show how much of a
+ * cold run is warm-up; {@code --timeline MS} makes every child print its threads' CPU shares every MS
+ * milliseconds. The workbook is written once and kept in DIR (default {@code ingestion/target/bench}).
  * Internal modes {@code anchor FILE}, {@code easyexcel FILE}, {@code ingest FILE WAREHOUSE} and
  * {@code warm FILE WAREHOUSE K} are what the child JVMs run.
  */
@@ -41,6 +42,9 @@ public final class IngestBenchmark {
     private static final String LAUNCHER_GC = "-XX:+UseParallelGC";
 
     private static List<String> childGc = List.of(LAUNCHER_GC);
+    /** The system property that makes a child print its threads' CPU every so many milliseconds. */
+    private static final String TIMELINE = "sanhui.bench.timeline";
+    private static List<String> childTimeline = List.of();
 
     private IngestBenchmark() {
     }
@@ -52,6 +56,9 @@ public final class IngestBenchmark {
      * @throws Exception on any failure
      */
     public static void main(String[] args) throws Exception {
+        if (Integer.getInteger(TIMELINE, 0) > 0) {
+            timeline(Integer.getInteger(TIMELINE));
+        }
         if (args.length > 0 && args[0].equals("anchor")) {
             anchor(Path.of(args[1]));
             return;
@@ -74,6 +81,7 @@ public final class IngestBenchmark {
         int warm = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--timeline" -> childTimeline = List.of("-D" + TIMELINE + "=" + Integer.parseInt(args[++i]));
                 case "--warm" -> warm = Integer.parseInt(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--rows" -> rows = Integer.parseInt(args[++i]);
@@ -85,7 +93,7 @@ public final class IngestBenchmark {
                             + ", expected parallel (as ./sanhui runs) or default (the JVM's choice)");
                 };
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + ", expected --dir DIR, --rows N, --runs K, --gc parallel|default, --warm K");
+                        + ", expected --dir DIR, --rows N, --runs K, --gc parallel|default, --warm K, --timeline MS");
             }
         }
         System.out.println("child JVMs: -Xmx256m " + String.join(" ", childGc));
@@ -118,6 +126,7 @@ public final class IngestBenchmark {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx256m");
         cmd.addAll(childGc);
+        cmd.addAll(childTimeline);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(IngestBenchmark.class.getName());
@@ -261,11 +270,31 @@ public final class IngestBenchmark {
      * {@code /proc/self/task}, where the JVM's own threads are visible too; silent where there is no /proc.
      */
     private static void threads() {
-        Path tasks = Path.of("/proc/self/task");
-        if (!Files.isDirectory(tasks)) {
+        java.util.Map<String, Double> byGroup = cpuByGroup();
+        if (byGroup.isEmpty()) {
             return;
         }
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            double all = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+            double seen = byGroup.values().stream().mapToDouble(Double::doubleValue).sum();
+            byGroup.put("ended-threads", Math.max(0, all - seen));
+        } catch (IOException | RuntimeException e) {
+            // no process figure
+        }
+        StringBuilder b = new StringBuilder("  thread cpu (s):");
+        byGroup.forEach((g, s) -> b.append(String.format(Locale.ROOT, " %s %.2f", g, s)));
+        System.out.println(b);
+    }
+
+    /** The CPU seconds of the live threads by group, from {@code /proc/self/task}; empty where there is no /proc. */
+    private static java.util.Map<String, Double> cpuByGroup() {
         java.util.Map<String, Double> byGroup = new java.util.TreeMap<>();
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return byGroup;
+        }
         try (var dirs = Files.list(tasks)) {
             for (Path t : (Iterable<Path>) dirs::iterator) {
                 try {
@@ -283,20 +312,40 @@ public final class IngestBenchmark {
                 }
             }
         } catch (IOException e) {
-            return;
+            return new java.util.TreeMap<>();
         }
-        try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            double all = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-            double seen = byGroup.values().stream().mapToDouble(Double::doubleValue).sum();
-            byGroup.put("ended-threads", Math.max(0, all - seen));
-        } catch (IOException | RuntimeException e) {
-            // no process figure
-        }
-        StringBuilder b = new StringBuilder("  thread cpu (s):");
-        byGroup.forEach((g, s) -> b.append(String.format(Locale.ROOT, " %s %.2f", g, s)));
-        System.out.println(b);
+        return byGroup;
+    }
+
+    /**
+     * Prints, every {@code ms} milliseconds until the JVM ends, the share of a core each group of live
+     * threads used in the interval (from {@code /proc}, so in steps of 10 ms of CPU): where a run is
+     * short of CPU, and who has it (the JIT compilers early on, for one).
+     */
+    private static void timeline(int ms) {
+        long t0 = System.nanoTime();
+        Thread t = new Thread(() -> {
+            java.util.Map<String, Double> last = cpuByGroup();
+            while (true) {
+                try {
+                    Thread.sleep(ms);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                java.util.Map<String, Double> now = cpuByGroup();
+                StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  timeline %5.1f s:", (System.nanoTime() - t0) / 1e9));
+                for (var e : now.entrySet()) {
+                    double d = e.getValue() - last.getOrDefault(e.getKey(), 0.0);
+                    if (d > 0) {
+                        b.append(String.format(Locale.ROOT, " %s %.0f%%", e.getKey(), 100 * d / (ms / 1000.0)));
+                    }
+                }
+                System.out.println(b);
+                last = now;
+            }
+        }, "bench-timeline");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static final String[] TYPES = {"科普宣传", "实用技术培训", "健康讲座义诊", "学术交流", "科技志愿服务", "青少年科技竞赛"};
