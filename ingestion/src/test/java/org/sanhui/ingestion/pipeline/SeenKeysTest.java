@@ -46,6 +46,37 @@ class SeenKeysTest {
     }
 
     @Test
+    void theTableDoublesWhenHalfFullAndNoSooner() {
+        SeenKeys s = new SeenKeys();
+        assertThat(s.capacity()).isEqualTo(1024);
+        for (int i = 0; i < 512; i++) {
+            s.add("k" + i);
+        }
+        // 512 keys fill 1,024 slots half: the 512th key is the last that fits before a doubling
+        assertThat(s.capacity()).isEqualTo(1024);
+        s.add("k512");
+        assertThat(s.capacity()).isEqualTo(2048);
+        for (int i = 513; i < 1024; i++) {
+            s.add("k" + i);
+        }
+        // after the doubling the 512 keys moved over are not counted twice: 1,024 keys still fit in 2,048
+        assertThat(s.size()).isEqualTo(1024);
+        assertThat(s.capacity()).isEqualTo(2048);
+        s.add("k1024");
+        assertThat(s.capacity()).isEqualTo(4096);
+        // a million keys take 2^21 slots (16 MB), not 2^22
+        SeenKeys m = new SeenKeys();
+        for (long h = 1; h <= 1_000_000; h++) {
+            m.add(h * 0x9E3779B97F4A7C15L);
+        }
+        assertThat(m.size()).isEqualTo(1_000_000);
+        assertThat(m.capacity()).isEqualTo(1 << 21);
+        // repeats neither count nor grow
+        assertThat(m.add(0x9E3779B97F4A7C15L)).isFalse();
+        assertThat(m.size()).isEqualTo(1_000_000);
+    }
+
+    @Test
     void anActivitysHashFollowsItsKey() {
         LocalDate d = LocalDate.of(2024, 7, 3);
         long h = Knowledge.activityHash(activity("640104|XQ001", d, "科普讲座（第1场）"));
