@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
@@ -125,26 +126,20 @@ public final class IngestBenchmark {
         }
         if (runs > 1) {
             // single runs on a small shared machine vary by several percent: the median is the figure to quote
+            double[] sorted = ratios.clone();
+            Arrays.sort(sorted);
             System.out.printf(Locale.ROOT, "over %d runs: ratio median %.2f (%.2f-%.2f), %d of %d runs >= 0.70;"
-                    + " ingest / EasyExcel median %.2f%n", runs, median(ratios), min(ratios), max(ratios),
-                    java.util.Arrays.stream(ratios).filter(x -> x >= 0.70).count(), runs, median(overEasy));
+                    + " ingest / EasyExcel median %.2f%n", runs, median(ratios), sorted[0], sorted[runs - 1],
+                    Arrays.stream(ratios).filter(x -> x >= 0.70).count(), runs, median(overEasy));
         }
     }
 
     /** The median of the values (the mean of the middle two for an even count). */
-    static double median(double[] values) {
+    private static double median(double[] values) {
         double[] v = values.clone();
-        java.util.Arrays.sort(v);
+        Arrays.sort(v);
         int n = v.length;
         return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-    }
-
-    private static double min(double[] values) {
-        return java.util.Arrays.stream(values).min().orElse(Double.NaN);
-    }
-
-    private static double max(double[] values) {
-        return java.util.Arrays.stream(values).max().orElse(Double.NaN);
     }
 
     private static double child(String... args) throws Exception {
