@@ -322,13 +322,12 @@ public final class IngestBenchmark {
     }
 
     private static void cpu() {
-        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         long gc = 0;
         for (var g : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
             gc += g.getCollectionTime();
         }
-        System.out.printf(Locale.ROOT, "  process cpu %.2f s, jit %.2f s, gc pauses %.2f s%n", os.getProcessCpuTime() / 1e9,
+        System.out.printf(Locale.ROOT, "  process cpu %.2f s, jit %.2f s, gc pauses %.2f s%n", cpuNow() / 1e9,
                 jit.getTotalCompilationTime() / 1e3, gc / 1e3);
         threads();
     }
