@@ -9,8 +9,10 @@
 #     --anchor            also run the bare fastexcel pass with each side's flags, and report the ratio
 #
 # Each revision is checked out once into a worktree under ${TMPDIR:-/tmp}/sanhui-ab/ and built there
-# (MVN_FLAGS passes Maven flags, e.g. -o). Each child JVM runs as bench/ingest.sh's do: -Xmx256m and the
-# launcher's collector (unless the side's flags name one), then the side's flags. Prints, per side, the median (min-max) of the ingest's
+# (MVN_FLAGS passes Maven flags, e.g. -o). Each child JVM runs as bench/ingest.sh's do: -Xmx256m, the
+# launcher's collector (unless the side's flags name one) and the compiler directives of that revision's
+# launcher (cli/src/main/jvm/compiler-directives.json, if it has one and the side's flags name no other),
+# then the side's flags. Prints, per side, the median (min-max) of the ingest's
 # wall time and of its main thread's CPU time, and with --anchor the median ratio anchor / ingest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,12 +53,17 @@ CP_A=$(side "$1")
 CP_B=$(side "$2")
 
 run() { # CP FLAGS MODE -> prints "wall main_cpu" of one child
-  local wh out
+  local wh out jit=() directives
   local gc=-XX:+UseParallelGC # the launcher's collector, unless the side names one
   if [[ " $2 " =~ [[:space:]]-XX:\+Use[A-Za-z0-9]*GC[[:space:]] ]]; then gc=""; fi
+  # the revision's launcher directives; its worktree is the one whose classes come first on CP
+  directives="${1%%/ingestion/target/test-classes:*}/cli/src/main/jvm/compiler-directives.json"
+  if [ -f "$directives" ] && [[ " $2 " != *-XX:CompilerDirectivesFile=* ]]; then
+    jit=(-XX:+UnlockDiagnosticVMOptions "-XX:CompilerDirectivesFile=$directives" -XX:-DisplayVMOutput)
+  fi
   wh=$(mktemp -d "$AB/wh.XXXXXX")
   # shellcheck disable=SC2086
-  out=$(java -Xmx256m $gc $2 -cp "$1" org.sanhui.ingestion.bench.IngestBenchmark "$3" "$FILE" "$wh")
+  out=$(java -Xmx256m $gc ${jit[@]+"${jit[@]}"} $2 -cp "$1" org.sanhui.ingestion.bench.IngestBenchmark "$3" "$FILE" "$wh")
   rm -rf "$wh"
   # the child's summary line ("ingest: read ... in 3.61 s," or "anchor: ... in 2.54 s,"), then its main thread
   echo "$(echo "$out" | grep -E '^(ingest|anchor):' | grep -oE ' in [0-9.]+ s' | grep -oE '[0-9.]+') \
