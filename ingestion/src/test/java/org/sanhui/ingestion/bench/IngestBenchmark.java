@@ -36,8 +36,8 @@ import org.sanhui.ingestion.read.xlsx.XlsxFormat;
  * ingestion's own code compiled by C1 only; the anchors' loops are left to the JVM); {@code --jit default}
  * leaves them out.
  *
- * <p>Usage: {@code IngestBenchmark [--dir DIR] [--rows N] [--runs K] [--gc parallel|default] [--warm K]
- * [--timeline MS]}; {@code --warm K} first runs the same ingest K times in one JVM, to show how much of a
+ * <p>Usage: {@code IngestBenchmark [--dir DIR] [--rows N] [--runs K] [--gc parallel|default]
+ * [--jit launcher|default] [--warm K] [--timeline MS]}; {@code --warm K} first runs the same ingest K times in one JVM, to show how much of a
  * cold run is warm-up; {@code --timeline MS} makes every child print its threads' CPU shares every MS
  * milliseconds. The workbook is written once and kept in DIR (default {@code ingestion/target/bench}).
  * Internal modes {@code anchor FILE}, {@code easyexcel FILE}, {@code ingest FILE WAREHOUSE} and
