@@ -11,7 +11,8 @@
 # Each revision is checked out once into a worktree under ${TMPDIR:-/tmp}/sanhui-ab/ and built there
 # (MVN_FLAGS passes Maven flags, e.g. -o). Each child JVM runs as bench/ingest.sh's do: -Xmx256m, the
 # launcher's collector (unless the side's flags name one) and the compiler directives of that revision's
-# launcher (cli/src/main/jvm/compiler-directives.json, if it has one and the side's flags name no other),
+# launcher, if that revision has them (cli/src/main/jvm/compiler-directives.json; the launcher no longer
+# passes any) and the side's flags name no other,
 # then the side's flags. Prints, per side, the median (min-max) of the ingest's
 # wall time and of its main thread's CPU time, and with --anchor the median ratio anchor / ingest.
 set -euo pipefail

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Ingestion benchmark: a 1,000,000-row activities xlsx read by a bare fastexcel-reader pass and by
 # sanhui's ingestion, each in a fresh JVM with -Xmx256m. Usage: bench/ingest.sh [--rows N] [--runs K] [--dir DIR]
-# [--gc parallel|default] [--jit launcher|default] [--warm K] [--timeline MS] (see IngestBenchmark and docs/benchmarks.md)
+# [--gc parallel|default] [--warm K] [--timeline MS] (see IngestBenchmark and docs/benchmarks.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B ${MVN_FLAGS-} -q -pl ingestion -am test-compile dependency:build-classpath -DincludeScope=test -Dmdep.outputFile="$PWD/ingestion/target/bench.classpath"

@@ -31,13 +31,10 @@ import org.sanhui.ingestion.read.xlsx.XlsxFormat;
  * perfectly over the machine's cores: when the measured ratio is close to that ceiling, the run is
  * CPU-bound, and only less CPU, not more overlap, can raise it.
  * Every child JVM gets the collector {@code ./sanhui} runs with ({@code -XX:+UseParallelGC});
- * {@code --gc default} leaves the JVM's own choice (G1 on a server-class machine) to compare. Every child
- * also gets the launcher's compiler directives ({@code cli/src/main/jvm/compiler-directives.json}: the
- * ingestion's own code compiled by C1 only; the anchors' loops are left to the JVM); {@code --jit default}
- * leaves them out.
+ * {@code --gc default} leaves the JVM's own choice (G1 on a server-class machine) to compare.
  *
  * <p>Usage: {@code IngestBenchmark [--dir DIR] [--rows N] [--runs K] [--gc parallel|default]
- * [--jit launcher|default] [--warm K] [--timeline MS]}; {@code --warm K} first runs the same ingest K times in one JVM, to show how much of a
+ * [--warm K] [--timeline MS]}; {@code --warm K} first runs the same ingest K times in one JVM, to show how much of a
  * cold run is warm-up; {@code --timeline MS} makes every child print its threads' CPU shares every MS
  * milliseconds. The workbook is written once and kept in DIR (default {@code ingestion/target/bench}).
  * Internal modes {@code anchor FILE}, {@code easyexcel FILE}, {@code ingest FILE WAREHOUSE} and
@@ -49,9 +46,6 @@ public final class IngestBenchmark {
     private static final String LAUNCHER_GC = "-XX:+UseParallelGC";
 
     private static List<String> childGc = List.of(LAUNCHER_GC);
-    /** The compiler directives the {@code sanhui} launcher passes, from the project's root. */
-    private static final Path LAUNCHER_DIRECTIVES = Path.of("cli/src/main/jvm/compiler-directives.json");
-    private static boolean childDirectives = true;
     /** The system property that makes a child print its threads' CPU every so many milliseconds. */
     private static final String TIMELINE = "sanhui.bench.timeline";
     private static List<String> childTimeline = List.of();
@@ -96,12 +90,6 @@ public final class IngestBenchmark {
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--rows" -> rows = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
-                case "--jit" -> childDirectives = switch (args[++i]) {
-                    case "launcher" -> true;
-                    case "default" -> false;
-                    default -> throw new IllegalArgumentException("unknown compiler setting " + args[i]
-                            + ", expected launcher (as ./sanhui runs) or default (the JVM's own)");
-                };
                 case "--gc" -> childGc = switch (args[++i]) {
                     case "parallel" -> List.of(LAUNCHER_GC);
                     case "default" -> List.of();
@@ -109,16 +97,10 @@ public final class IngestBenchmark {
                             + ", expected parallel (as ./sanhui runs) or default (the JVM's choice)");
                 };
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + ", expected --dir DIR, --rows N, --runs K, --gc parallel|default, --jit launcher|default,"
-                        + " --warm K, --timeline MS");
+                        + ", expected --dir DIR, --rows N, --runs K, --gc parallel|default, --warm K, --timeline MS");
             }
         }
-        if (childDirectives && !Files.isRegularFile(LAUNCHER_DIRECTIVES)) {
-            throw new IllegalStateException("no " + LAUNCHER_DIRECTIVES.toAbsolutePath() + "; run from the project's root"
-                    + " (bench/ingest.sh does), or pass --jit default");
-        }
         List<String> flags = new ArrayList<>(childGc);
-        flags.addAll(childJit());
         System.out.println("child JVMs: -Xmx256m " + String.join(" ", flags));
         Files.createDirectories(dir);
         Path file = dir.resolve("640104_2024Q3_activities_" + rows + ".xlsx");
@@ -188,12 +170,6 @@ public final class IngestBenchmark {
         }
     }
 
-    /** The launcher's compiler flags for a child, or none with {@code --jit default}. */
-    private static List<String> childJit() {
-        return childDirectives ? List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:CompilerDirectivesFile="
-                + LAUNCHER_DIRECTIVES.toAbsolutePath(), "-XX:-DisplayVMOutput") : List.of();
-    }
-
     /** The process's CPU time so far, all threads, in nanoseconds. */
     private static long cpuNow() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
@@ -213,7 +189,6 @@ public final class IngestBenchmark {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx256m");
         cmd.addAll(childGc);
-        cmd.addAll(childJit());
         cmd.addAll(childTimeline);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
