@@ -174,6 +174,32 @@ class AnalyzerIndicatorsTest {
     }
 
     @Test
+    void c3nIsBrokenDownByKeyPersonRole() {
+        // Before the fix C3.N gave the total only. A: hospital heads a5 a6 a7, school heads a5 a6 a7, social
+        // service heads a6 a7, tech enterprise head a5 (the agri head's post ended) over 3 科协;
+        // B: b4's hospital, school and agri heads over 3 科协; C: none over 1
+        rate("C3.N", A, "role=HOSPITAL_HEAD", 3, 3);
+        rate("C3.N", A, "role=SCHOOL_HEAD", 3, 3);
+        rate("C3.N", A, "role=SOCIAL_SERVICE_HEAD", 2, 3);
+        rate("C3.N", A, "role=TECH_ENTERPRISE_HEAD", 1, 3);
+        rate("C3.N", A, "role=AGRI_STATION_HEAD", 0, 3);
+        rate("C3.N", "64", "role=HOSPITAL_HEAD", 4, 7);
+        rate("C3.N", "64", "role=AGRI_STATION_HEAD", 1, 7);
+        rate("C3.N", "64", "role=HIGH_SKILL_TALENT", 0, 7);
+        // every key-person role has a row, OTHER none; the roles add up to the total
+        long sum = 0;
+        for (org.sanhui.model.domain.PersonRole r : org.sanhui.model.domain.PersonRole.values()) {
+            String key = "2024Q4|C3.N|64|role=" + r.name();
+            if (r == org.sanhui.model.domain.PersonRole.OTHER) {
+                assertThat(ROWS).doesNotContainKey(key);
+            } else {
+                sum += row("2024Q4", "C3.N", "64", "role=" + r.name()).get("numerator").asLong();
+            }
+        }
+        assertThat(sum).isEqualTo(12);
+    }
+
+    @Test
     void c4c5c6PairingGovernanceAndFourGaps() {
         // grassroots existing: A a1(paired) a2; B b1(paired) b2 b3; C c1 -> 2/6
         rate("C4.rate", "64", "", 2, 6);
