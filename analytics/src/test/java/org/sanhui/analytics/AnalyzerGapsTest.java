@@ -166,7 +166,7 @@ class AnalyzerGapsTest {
         // Before the fix b9 (in no organisation file of B) counted in G2: B in 2022 to B in 2023 -> B_A 1 of 2.
         rate("2023", "G2.B_A", "64", "", 1, 1);
         rate("2023", "G2.B_B", "64", "", 0, 1);
-        assertThat(result.warnings()).anyMatch(w -> w.contains("unknown") && w.contains("2 evaluation rows")
+        assertThat(result.warnings()).anyMatch(w -> w.contains("unknown") && w.contains("3 evaluation rows of 2 organisations")
                 && w.contains(B + "/b9") && w.contains(A + "/a9"));
     }
 

@@ -318,9 +318,15 @@ class AnalyzerIndicatorsTest {
         assertThat(value("2024", "G1.NOT_EVALUATED", "64", "")).isEqualTo(1);
         assertThat(value("2024", "G1.C", "64", "kind=OTHER_SOCIETY")).isEqualTo(1);
         assertThat(value("2024", "G1.A", "6403", "")).isEqualTo(1);
-        // 2023: A's 2023Q4 file (a1 A, a2 B, a10 C); B and C had no file by 2023's end
+        // 2023: A's 2023Q4 file (a1 A, a2 B, a10 C); B had no file by 2023's end, so its societies are those
+        // graded in 2023 (b1 B) and its NOT_EVALUATED is unknown, and so the province's; C had neither
         assertThat(value("2023", "G1.A", "64", "")).isEqualTo(1);
-        assertThat(value("2023", "G1.NOT_EVALUATED", "64", "")).isZero();
+        assertThat(value("2023", "G1.B", "64", "")).isEqualTo(2);
+        assertThat(value("2023", "G1.B", B, "")).isEqualTo(1);
+        assertThat(value("2023", "G1.NOT_EVALUATED", A, "")).isZero();
+        assertThat(row("2023", "G1.NOT_EVALUATED", A, "").get("value").isNull()).isFalse();
+        assertThat(row("2023", "G1.NOT_EVALUATED", B, "").get("value").isNull()).isTrue();
+        assertThat(row("2023", "G1.NOT_EVALUATED", "64", "").get("value").isNull()).isTrue();
         // transitions 2023 -> 2024: a1 A>A, a2 B>C, a10 C>C, b1 B>B
         rate("2024", "G2.B_C", "64", "", 1, 2);
         rate("2024", "G2.A_A", "64", "", 1, 1);
