@@ -66,9 +66,17 @@ final class CompositeFamily {
             if (!m.deadline().isAfter(ctx.p.end())) {
                 Period dp = deadlinePeriod(ctx.rules, m);
                 LocalDate cutoff = dp.end().isAfter(ctx.p.end()) ? ctx.p.end() : dp.end();
-                long[] at = evaluate(ctx, m.indicator(), m.scope(), ctx.facts.orgSnapshot(cutoff), m.deadline(),
+                Map<String, List<Records.Org>> snapAt = ctx.facts.orgSnapshot(cutoff);
+                long[] at = evaluate(ctx, m.indicator(), m.scope(), snapAt, m.deadline(),
                         placeWindow ? window : -1, false);
-                if (at != null) {
+                if (at != null && !dataAtDeadline(ctx, m, snapAt, cutoff)) {
+                    // nothing known at the deadline: the figure is unknown, never "not met"
+                    ctx.sink.put(ctx.ps, id, m.scope(), "at=deadline", null, null, null);
+                    ctx.warnings.add(id + ": no data at the deadline " + m.deadline() + " (no county of " + m.scope()
+                            + (m.indicator().equals("A7.rate") ? " reported for a period of " + m.deadline().getYear()
+                                    + " up to " + cutoff : " had an organisation snapshot by " + cutoff)
+                            + "): whether it was met on time is unknown");
+                } else if (at != null) {
                     put(ctx, id, m.scope(), "at=deadline", at);
                     if (at[1] > 0) {
                         met = (double) at[0] / at[1] >= m.target() - 1e-12 ? 1.0 : 0.0;
@@ -80,6 +88,30 @@ final class CompositeFamily {
             }
             ctx.sink.put(ctx.ps, id, m.scope(), "at=met_on_time", null, null, met);
         }
+    }
+
+    /**
+     * Whether anything was known in the milestone's region at its deadline: for A7, an accepted submission of a
+     * county there for a period of the deadline's year up to the cutoff; for the coverage indicators, a county
+     * there with an organisation snapshot at the cutoff.
+     */
+    static boolean dataAtDeadline(Context ctx, Milestone m, Map<String, List<Records.Org>> snapAt,
+            LocalDate cutoff) {
+        LocalDate yearStart = LocalDate.of(m.deadline().getYear(), 1, 1);
+        for (String c : ctx.regions.countiesOf.getOrDefault(m.scope(), List.of(m.scope()))) {
+            if (!m.indicator().equals("A7.rate")) {
+                if (snapAt.containsKey(c)) {
+                    return true;
+                }
+                continue;
+            }
+            for (Period q : ctx.subs.getOrDefault(c, Map.of()).keySet()) {
+                if (q.kind() != Period.Kind.YEAR && !q.end().isBefore(yearStart) && !q.end().isAfter(cutoff)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void put(Context ctx, String id, String region, String bd, long[] v) {

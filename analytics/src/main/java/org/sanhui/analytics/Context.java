@@ -44,6 +44,11 @@ final class Context {
     final TreeSet<Integer> gradeYears = new TreeSet<>();
     /** Grade by org key and year (last accepted wins). */
     final Map<String, Map<Integer, String>> grades = new HashMap<>();
+    /**
+     * Kind of each graded organisation by key and year: its evaluation row's, else the kind its organisation
+     * files give it (null when neither does).
+     */
+    final Map<String, Map<Integer, OrgKind>> gradedKinds = new HashMap<>();
 
     Context(Period p, Facts facts, Regions regions, AnalysisRules rules) {
         this.p = p;
@@ -69,13 +74,29 @@ final class Context {
         }
         List<Records.Eval> ev = new ArrayList<>(facts.evals);
         ev.sort(java.util.Comparator.comparing(e -> e.submission() == null ? "" : e.submission()));
+        Set<String> unknown = new TreeSet<>();
+        long unknownRows = 0;
         for (Records.Eval e : ev) {
             if (e.year() > p.year() || !regions.counties.contains(Regions.countyOf(e.orgKey()) == null
                     ? e.county() : Regions.countyOf(e.orgKey()))) {
                 continue;
             }
+            // an evaluation counts only for an organisation that some organisation file of its county knows
+            if (!facts.knownOrgs.containsKey(e.orgKey())) {
+                unknownRows++;
+                unknown.add(e.orgKey());
+                continue;
+            }
             grades.computeIfAbsent(e.orgKey(), k -> new TreeMap<>()).put(e.year(), e.grade());
+            OrgKind kind = e.kind() != null ? e.kind() : facts.knownOrgs.get(e.orgKey());
+            gradedKinds.computeIfAbsent(e.orgKey(), k -> new TreeMap<>()).put(e.year(), kind);
             gradeYears.add(e.year());
+        }
+        if (unknownRows > 0) {
+            List<String> some = new ArrayList<>(unknown).subList(0, Math.min(5, unknown.size()));
+            warnings.add("G1-G4, R1: " + unknownRows + " evaluation rows of " + unknown.size()
+                    + " organisations unknown to every organisation file of their county up to " + p.end()
+                    + " are left out (" + String.join(", ", some) + (unknown.size() > 5 ? ", ..." : "") + ")");
         }
     }
 

@@ -220,8 +220,17 @@ final class CoverageFamily {
         return true;
     }
 
+    /**
+     * C3.N: current vice-chairs with a key-person role of existing county and township 科协 per 科协; the
+     * {@code role=} rows break the numerator down by role (every key-person role, zeros included), so the N of
+     * "N+1" can be read.
+     */
     private static void c3n(Context ctx, Map<String, List<Records.PostRow>> posts) {
         Map<String, long[]> out = new TreeMap<>();
+        Map<PersonRole, Map<String, long[]>> byRole = new EnumMap<>(PersonRole.class);
+        for (PersonRole r : ctx.rules.keyPersonRoles()) {
+            byRole.put(r, new TreeMap<>());
+        }
         LocalDate end = ctx.p.end();
         for (String c : ctx.regions.counties) {
             Set<String> kexie = new HashSet<>();
@@ -229,15 +238,21 @@ final class CoverageFamily {
                 kexie.add(o.key());
             }
             long n = 0;
+            Map<PersonRole, Long> roles = new EnumMap<>(PersonRole.class);
             for (Records.PostRow pr : posts.getOrDefault(c, List.of())) {
                 if (kexie.contains(pr.orgKey()) && pr.post() != null && ctx.rules.viceChairPosts().contains(pr.post())
                         && pr.role() != null && ctx.rules.keyPersonRoles().contains(pr.role()) && pr.currentAt(end)) {
                     n++;
+                    roles.merge(pr.role(), 1L, Long::sum);
                 }
             }
             out.put(c, new long[] {n, kexie.size()});
+            for (Map.Entry<PersonRole, Map<String, long[]>> e : byRole.entrySet()) {
+                e.getValue().put(c, new long[] {roles.getOrDefault(e.getKey(), 0L), kexie.size()});
+            }
         }
         ctx.sink.rates(ctx.ps, "C3.N", "", out);
+        byRole.forEach((r, m) -> ctx.sink.rates(ctx.ps, "C3.N", "role=" + r.name(), m));
     }
 
     private static void secondedEnding(Context ctx, Map<String, List<Records.PostRow>> posts) {

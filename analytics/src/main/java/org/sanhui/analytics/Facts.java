@@ -35,6 +35,12 @@ final class Facts {
     /** Township code -> for each place window, whether an activity took place there. */
     final Map<String, boolean[]> places = new HashMap<>();
     final List<Records.Problems> problems = new ArrayList<>();
+    /**
+     * The organisations an evaluation may name: every organisation key of the county's live organisation files of
+     * periods up to P's end (those read for the snapshots, and the others where an evaluation names a key the
+     * snapshots lack), with the kind of its latest row.
+     */
+    final Map<String, org.sanhui.model.domain.OrgKind> knownOrgs = new HashMap<>();
     /** Nanoseconds spent per indicator family (reading, then computing), in run order. */
     final Map<String, Long> nanos = new java.util.LinkedHashMap<>();
 

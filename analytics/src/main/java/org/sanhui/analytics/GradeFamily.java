@@ -3,13 +3,17 @@ package org.sanhui.analytics;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.sanhui.model.domain.CivilRating;
 import org.sanhui.model.domain.Grade;
+import org.sanhui.model.domain.OrgKind;
 import org.sanhui.model.domain.OrgStatus;
 import org.sanhui.model.period.Period;
 
@@ -41,21 +45,56 @@ final class GradeFamily {
         g5();
     }
 
-    /** The societies of a year's universe: existing at the year's end (or at P's end in P's year), by county. */
-    private Map<String, List<Records.Org>> universe(int year) {
-        LocalDate cut = year >= ctx.p.year() ? ctx.p.end() : LocalDate.of(year, 12, 31);
-        Map<String, List<Records.Org>> snap = year >= ctx.p.year() ? ctx.snap : ctx.facts.orgSnapshot(cut);
-        Map<String, List<Records.Org>> out = new TreeMap<>();
-        for (String c : ctx.regions.counties) {
-            List<Records.Org> l = new ArrayList<>();
-            for (Records.Org o : snap.getOrDefault(c, List.of())) {
-                if (Context.SOCIETIES.contains(o.kind()) && o.existsAt(cut)) {
-                    l.add(o);
+    /** A society of a year's population: its key and kind. */
+    record Society(String key, OrgKind kind) {
+    }
+
+    /**
+     * A year's population of societies by county, and the counties whose population is their graded societies
+     * because they had no organisation snapshot at the year's end (their NOT_EVALUATED count is unknown).
+     */
+    record Population(Map<String, List<Society>> byCounty, Set<String> gradedOnly) {
+    }
+
+    private final Map<Integer, Population> populations = new HashMap<>();
+
+    /**
+     * The societies of a year, by county: those existing at the year's end (at P's end in P's year) in the
+     * county's snapshot at that date; for a county with grades that year but no snapshot then (its first
+     * submission came later), the societies graded that year, each with the kind of its evaluation row.
+     */
+    private Population population(int year) {
+        return populations.computeIfAbsent(year, y -> {
+            LocalDate cut = y >= ctx.p.year() ? ctx.p.end() : LocalDate.of(y, 12, 31);
+            Map<String, List<Records.Org>> snap = y >= ctx.p.year() ? ctx.snap : ctx.facts.orgSnapshot(cut);
+            Map<String, List<Society>> graded = new TreeMap<>();
+            for (Map.Entry<String, Map<Integer, String>> e : ctx.grades.entrySet()) {
+                OrgKind k = ctx.gradedKinds.getOrDefault(e.getKey(), Map.of()).get(y);
+                if (e.getValue().containsKey(y) && Context.SOCIETIES.contains(k)
+                        && Regions.countyOf(e.getKey()) != null) {
+                    graded.computeIfAbsent(Regions.countyOf(e.getKey()), c -> new ArrayList<>())
+                            .add(new Society(e.getKey(), k));
                 }
             }
-            out.put(c, l);
-        }
-        return out;
+            Map<String, List<Society>> out = new TreeMap<>();
+            Set<String> gradedOnly = new TreeSet<>();
+            for (String c : ctx.regions.counties) {
+                List<Society> l = new ArrayList<>();
+                if (snap.containsKey(c)) {
+                    for (Records.Org o : snap.get(c)) {
+                        if (Context.SOCIETIES.contains(o.kind()) && o.existsAt(cut)) {
+                            l.add(new Society(o.key(), o.kind()));
+                        }
+                    }
+                } else if (graded.containsKey(c)) {
+                    l.addAll(graded.get(c));
+                    l.sort(java.util.Comparator.comparing(Society::key));
+                    gradedOnly.add(c);
+                }
+                out.put(c, l);
+            }
+            return new Population(out, gradedOnly);
+        });
     }
 
     private String grade(String key, int year) {
@@ -64,10 +103,14 @@ final class GradeFamily {
         return v == null ? NOT_EVALUATED : v;
     }
 
-    /** G1: counts of societies by grade (value = count; the generator's truth uses the same convention). */
+    /**
+     * G1: counts of societies by grade (value = count; the generator's truth uses the same convention).
+     * NOT_EVALUATED is null for a county whose population is its graded societies, and for every region
+     * containing one.
+     */
     private void g1(int year) {
         String ys = Period.year(year).toString();
-        Map<String, List<Records.Org>> u = universe(year);
+        Population u = population(year);
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         for (String cat : CATEGORIES) {
             counts.put(cat + "|", new TreeMap<>());
@@ -76,7 +119,7 @@ final class GradeFamily {
             for (String cat : CATEGORIES) {
                 counts.get(cat + "|").put(c, 0L);
             }
-            for (Records.Org o : u.get(c)) {
+            for (Society o : u.byCounty().get(c)) {
                 String g = grade(o.key(), year);
                 counts.get(g + "|").merge(c, 1L, Long::sum);
                 for (String cat : CATEGORIES) {
@@ -87,7 +130,19 @@ final class GradeFamily {
         }
         for (Map.Entry<String, Map<String, Long>> e : counts.entrySet()) {
             int bar = e.getKey().indexOf('|');
-            ctx.sink.counts(ys, "G1." + e.getKey().substring(0, bar), e.getKey().substring(bar + 1), e.getValue());
+            String cat = e.getKey().substring(0, bar);
+            String breakdown = e.getKey().substring(bar + 1);
+            if (cat.equals(NOT_EVALUATED)) {
+                ctx.sink.countsUnknownIn(ys, "G1." + cat, breakdown, e.getValue(), u.gradedOnly());
+            } else {
+                ctx.sink.counts(ys, "G1." + cat, breakdown, e.getValue());
+            }
+        }
+        if (!u.gradedOnly().isEmpty()) {
+            ctx.warnings.add("G1 " + year + ": no organisation snapshot at " + (year >= ctx.p.year() ? ctx.p.end()
+                    : LocalDate.of(year, 12, 31)) + " for " + u.gradedOnly().size() + " counties with grades ("
+                    + String.join(", ", u.gradedOnly()) + "): their societies are those graded in " + year
+                    + ", and G1.NOT_EVALUATED is null for them and for the regions containing them");
         }
     }
 
@@ -160,7 +215,7 @@ final class GradeFamily {
     }
 
     private void g4(int year) {
-        Map<String, List<Records.Org>> u = universe(year);
+        Map<String, List<Society>> u = population(year).byCounty();
         // rows: the children (cities, or provinces for the nation) of each aggregate region above city level
         for (String a : ctx.regions.aggregates()) {
             int childDigits = switch (ctx.regions.level(a)) {
@@ -175,7 +230,7 @@ final class GradeFamily {
             for (String c : ctx.regions.countiesOf.get(a)) {
                 String child = childDigits == 4 ? ctx.regions.cityOf(c) : c.substring(0, 2);
                 long[] row = table.computeIfAbsent(child, k -> new long[3]);
-                for (Records.Org o : u.get(c)) {
+                for (Society o : u.get(c)) {
                     String g = grade(o.key(), year);
                     int i = "A".equals(g) ? 0 : "B".equals(g) ? 1 : "C".equals(g) ? 2 : -1;
                     if (i >= 0) {
@@ -257,10 +312,10 @@ final class GradeFamily {
 
     private void r1Grades(int year) {
         Map<Grade, Double> scores = ctx.rules.gradeScores();
-        Map<String, List<Records.Org>> u = universe(year);
+        Map<String, List<Society>> u = population(year).byCounty();
         for (String c : ctx.regions.counties) {
             double[] s = new double[2];
-            for (Records.Org o : u.get(c)) {
+            for (Society o : u.get(c)) {
                 String g = grade(o.key(), year);
                 if (!g.equals(NOT_EVALUATED)) {
                     Double v = scores.get(Grade.valueOf(g));

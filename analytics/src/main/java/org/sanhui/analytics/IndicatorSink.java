@@ -61,6 +61,30 @@ final class IndicatorSink {
         }
     }
 
+    /**
+     * A count per county and its sums over the aggregates, where the counties in {@code unknown} have no count:
+     * their rows, and those of every aggregate containing one, get a null value.
+     */
+    void countsUnknownIn(String period, String indicator, String breakdown, Map<String, Long> perCounty,
+            java.util.Set<String> unknown) {
+        for (Map.Entry<String, Long> e : perCounty.entrySet()) {
+            put(period, indicator, e.getKey(), breakdown, null, null,
+                    unknown.contains(e.getKey()) ? null : (double) e.getValue());
+        }
+        for (String c : unknown) {
+            put(period, indicator, c, breakdown, null, null, null);
+        }
+        for (String a : regions.aggregates()) {
+            long n = 0;
+            boolean known = true;
+            for (String c : regions.countiesOf.get(a)) {
+                known &= !unknown.contains(c);
+                n += perCounty.getOrDefault(c, 0L);
+            }
+            put(period, indicator, a, breakdown, null, null, known ? (double) n : null);
+        }
+    }
+
     List<IndicatorRow> rows() {
         List<IndicatorRow> out = new ArrayList<>(rows.values());
         out.sort(ORDER);

@@ -49,9 +49,12 @@ final class Records {
     record Eval(String orgKey, String county, String name, OrgKind kind, int year, String grade, String submission) {
     }
 
-    /** An accepted submission. */
-    record Submission(String county, Period period, LocalDate filingDate, long ingestedAt, long accepted,
-            long rejected) {
+    /**
+     * An accepted submission: {@code datasets} are the datasets it holds (a resubmission replaces only those), in
+     * the warehouse's names.
+     */
+    record Submission(String id, String county, Period period, LocalDate filingDate, long ingestedAt,
+            java.util.Set<String> datasets, long accepted, long rejected) {
     }
 
     /** Activities of one organisation in one month. */

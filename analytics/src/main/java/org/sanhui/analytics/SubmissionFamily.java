@@ -64,11 +64,11 @@ final class SubmissionFamily {
                                 days - ctx.rules.onTimeDays());
                     }
                 }
-                // data quality: the live (latest) submission of the period
-                Records.Submission live = l.stream().max(Comparator.comparingLong(Records.Submission::ingestedAt))
-                        .orElseThrow();
-                acc += live.accepted();
-                rej += live.rejected();
+                // data quality: every live submission of the period
+                for (Records.Submission live : live(l)) {
+                    acc += live.accepted();
+                    rej += live.rejected();
+                }
             }
             rate.put(c, new long[] {all ? 1 : 0, 1});
             if (all && (late || !unknown)) {
@@ -82,6 +82,33 @@ final class SubmissionFamily {
         ctx.sink.rates(ctx.ps, "S1.ontime", "", ontime);
         ctx.sink.rates(ctx.ps, "S2.reject_rate", "", rejected);
         topProblems(ctx, problems);
+    }
+
+    /**
+     * The live submissions of one county and period: for each dataset, the latest submission that contains it
+     * (a resubmission replaces only the datasets it holds). A county sending one CSV per sheet has three live
+     * submissions a period; one resending the whole workbook has one. A submission live for some of its datasets
+     * counts whole: its record gives no rows per dataset.
+     */
+    static List<Records.Submission> live(List<Records.Submission> subs) {
+        List<Records.Submission> byTime = new ArrayList<>(subs);
+        byTime.sort(Comparator.comparingLong(Records.Submission::ingestedAt)
+                .thenComparing(s -> s.id() == null ? "" : s.id()));
+        Map<String, Records.Submission> latest = new TreeMap<>();
+        for (Records.Submission s : byTime) {
+            for (String d : s.datasets()) {
+                latest.put(d, s);
+            }
+        }
+        java.util.Set<Records.Submission> live = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        live.addAll(latest.values());
+        List<Records.Submission> out = new ArrayList<>();
+        for (Records.Submission s : byTime) {
+            if (live.contains(s)) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     /** S2's top three problem codes per region: breakdown code=X, numerator its problems, denominator all problems. */

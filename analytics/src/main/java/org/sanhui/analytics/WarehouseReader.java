@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -44,7 +45,8 @@ final class WarehouseReader {
         EFFECTIVE_END};
     private static final String[] EVAL_COLUMNS = {SUBMISSION_ID, COUNTY_CODE, ORG_KEY, ORG_NAME, KIND, YEAR, GRADE};
     private static final String[] SUB_COLUMNS = {COUNTY_CODE, PERIOD, FILING_DATE, INGESTED_AT, ROWS_ACCEPTED,
-        ROWS_REJECTED};
+        ROWS_REJECTED, SUBMISSION_ID, DATASETS};
+    private static final String[] KEY_COLUMNS = {PERIOD, ORG_KEY, KIND};
     private static final String[] ACT_COLUMNS = {COUNTY_CODE, ORG_KEY, TYPE, ACTIVITY_DATE, PLACE_CODE,
         TARGET_GROUPS, PARTICIPANTS, CO_HOST, FORM};
     private static final String[] REJECT_COLUMNS = {COUNTY_CODE, PERIOD, CODE};
@@ -55,6 +57,8 @@ final class WarehouseReader {
     private final Set<String> counties;
     private final Consumer<String> progress;
     private final int secondedYears;
+    /** The organisation files read for the snapshots. */
+    private final Set<LiveFile> orgFilesRead = new HashSet<>();
 
     /**
      * Creates a reader; {@code secondedYears} is how long a seconded post without an end lasts (the rules'
@@ -89,6 +93,7 @@ final class WarehouseReader {
         readPosts(f, cutoffs);
         t = lap(f, "coverage", t);
         readEvaluations(f, p);
+        readKnownOrganisations(f, p);
         t = lap(f, "grades", t);
         readSubmissions(f, p);
         readRejects(f, p);
@@ -153,6 +158,7 @@ final class WarehouseReader {
 
     private void readOrganisations(Facts f, Collection<LocalDate> cutoffs) {
         List<LiveFile> files = snapshotFiles(ORGANISATIONS, cutoffs);
+        orgFilesRead.addAll(files);
         progress.accept("reading " + files.size() + " organisation files");
         for (Row r : collect(load(ORGANISATIONS, files, ORG_COLUMNS), "organisation")) {
             Records.Org o = new Records.Org(r.getString(0), Period.parse(r.getString(1)), r.getString(2),
@@ -207,8 +213,66 @@ final class WarehouseReader {
             if (per == null || per.end().isAfter(p.end())) {
                 continue;
             }
-            f.submissions.add(new Records.Submission(r.getString(0), per, date(r.get(2)), micros(r.get(3)),
-                    r.get(4) == null ? 0 : r.getLong(4), r.get(5) == null ? 0 : r.getLong(5)));
+            f.submissions.add(new Records.Submission(r.getString(6), r.getString(0), per, date(r.get(2)),
+                    micros(r.get(3)), datasets(r.getString(7)), r.get(4) == null ? 0 : r.getLong(4),
+                    r.get(5) == null ? 0 : r.getLong(5)));
+        }
+    }
+
+    /** The datasets a submission record names; a blank list (not written by ingestion) stands for every input. */
+    static Set<String> datasets(String list) {
+        Set<String> out = new java.util.TreeSet<>();
+        if (list != null) {
+            for (String d : list.split(",")) {
+                if (!d.isBlank()) {
+                    out.add(d.trim());
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            INPUTS.forEach(d -> out.add(d.name()));
+        }
+        return out;
+    }
+
+    /**
+     * Fills {@link Facts#knownOrgs}: the keys of the snapshot files already read, then, only for counties where an
+     * evaluation names a key those files lack, the keys of the county's other live organisation files of periods
+     * up to P's end (one column read; usually nothing is left to read).
+     */
+    private void readKnownOrganisations(Facts f, Period p) {
+        for (NavigableMap<Period, List<Records.Org>> byPeriod : f.orgs.values()) {
+            for (List<Records.Org> rows : byPeriod.values()) { // ascending: the latest row's kind stays
+                for (Records.Org o : rows) {
+                    f.knownOrgs.put(o.key(), o.kind());
+                }
+            }
+        }
+        Set<String> pending = new HashSet<>();
+        for (Records.Eval e : f.evals) {
+            if (!f.knownOrgs.containsKey(e.orgKey())) {
+                pending.add(e.orgKey().contains("/") ? e.orgKey().substring(0, e.orgKey().indexOf('/')) : e.county());
+            }
+        }
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<LiveFile> files = live(ORGANISATIONS).stream()
+                .filter(lf -> pending.contains(lf.county()) && !orgFilesRead.contains(lf)
+                        && Period.tryParse(lf.period()).map(x -> !x.end().isAfter(p.end())).orElse(false))
+                .toList();
+        if (files.isEmpty()) {
+            return;
+        }
+        progress.accept("reading the organisation keys of " + files.size() + " more organisation files");
+        List<Row> rows = new ArrayList<>(collect(load(ORGANISATIONS, files, KEY_COLUMNS), "organisation key"));
+        rows.sort(java.util.Comparator.comparing(r -> Period.parse(r.getString(0)), Facts.BY_END));
+        for (Row r : rows) {
+            OrgKind k = kind(r.getString(2));
+            String key = r.getString(1);
+            if (key != null && (k != null || !f.knownOrgs.containsKey(key))) {
+                f.knownOrgs.put(key, k);
+            }
         }
     }
 

@@ -174,6 +174,32 @@ class AnalyzerIndicatorsTest {
     }
 
     @Test
+    void c3nIsBrokenDownByKeyPersonRole() {
+        // Before the fix C3.N gave the total only. A: hospital heads a5 a6 a7, school heads a5 a6 a7, social
+        // service heads a6 a7, tech enterprise head a5 (the agri head's post ended) over 3 科协;
+        // B: b4's hospital, school and agri heads over 3 科协; C: none over 1
+        rate("C3.N", A, "role=HOSPITAL_HEAD", 3, 3);
+        rate("C3.N", A, "role=SCHOOL_HEAD", 3, 3);
+        rate("C3.N", A, "role=SOCIAL_SERVICE_HEAD", 2, 3);
+        rate("C3.N", A, "role=TECH_ENTERPRISE_HEAD", 1, 3);
+        rate("C3.N", A, "role=AGRI_STATION_HEAD", 0, 3);
+        rate("C3.N", "64", "role=HOSPITAL_HEAD", 4, 7);
+        rate("C3.N", "64", "role=AGRI_STATION_HEAD", 1, 7);
+        rate("C3.N", "64", "role=HIGH_SKILL_TALENT", 0, 7);
+        // every key-person role has a row, OTHER none; the roles add up to the total
+        long sum = 0;
+        for (org.sanhui.model.domain.PersonRole r : org.sanhui.model.domain.PersonRole.values()) {
+            String key = "2024Q4|C3.N|64|role=" + r.name();
+            if (r == org.sanhui.model.domain.PersonRole.OTHER) {
+                assertThat(ROWS).doesNotContainKey(key);
+            } else {
+                sum += row("2024Q4", "C3.N", "64", "role=" + r.name()).get("numerator").asLong();
+            }
+        }
+        assertThat(sum).isEqualTo(12);
+    }
+
+    @Test
     void c4c5c6PairingGovernanceAndFourGaps() {
         // grassroots existing: A a1(paired) a2; B b1(paired) b2 b3; C c1 -> 2/6
         rate("C4.rate", "64", "", 2, 6);
@@ -292,9 +318,15 @@ class AnalyzerIndicatorsTest {
         assertThat(value("2024", "G1.NOT_EVALUATED", "64", "")).isEqualTo(1);
         assertThat(value("2024", "G1.C", "64", "kind=OTHER_SOCIETY")).isEqualTo(1);
         assertThat(value("2024", "G1.A", "6403", "")).isEqualTo(1);
-        // 2023: A's 2023Q4 file (a1 A, a2 B, a10 C); B and C had no file by 2023's end
+        // 2023: A's 2023Q4 file (a1 A, a2 B, a10 C); B had no file by 2023's end, so its societies are those
+        // graded in 2023 (b1 B) and its NOT_EVALUATED is unknown, and so the province's; C had neither
         assertThat(value("2023", "G1.A", "64", "")).isEqualTo(1);
-        assertThat(value("2023", "G1.NOT_EVALUATED", "64", "")).isZero();
+        assertThat(value("2023", "G1.B", "64", "")).isEqualTo(2);
+        assertThat(value("2023", "G1.B", B, "")).isEqualTo(1);
+        assertThat(value("2023", "G1.NOT_EVALUATED", A, "")).isZero();
+        assertThat(row("2023", "G1.NOT_EVALUATED", A, "").get("value").isNull()).isFalse();
+        assertThat(row("2023", "G1.NOT_EVALUATED", B, "").get("value").isNull()).isTrue();
+        assertThat(row("2023", "G1.NOT_EVALUATED", "64", "").get("value").isNull()).isTrue();
         // transitions 2023 -> 2024: a1 A>A, a2 B>C, a10 C>C, b1 B>B
         rate("2024", "G2.B_C", "64", "", 1, 2);
         rate("2024", "G2.A_A", "64", "", 1, 1);

@@ -48,6 +48,18 @@ final class FixtureWarehouse {
                 Datasets.SHA256, "0", Datasets.DATASETS, "organisations,posts,activities");
     }
 
+    /**
+     * Adds an accepted submission record with its own id, ingest time and datasets (a county sending one CSV
+     * per sheet makes one submission per dataset).
+     */
+    FixtureWarehouse submission(String county, String period, LocalDate filed, long accepted, long rejected,
+            String id, Instant ingestedAt, String datasets) {
+        return add(Datasets.SUBMISSIONS, period, county, Datasets.SUBMISSION_ID, id, Datasets.FILING_DATE, filed,
+                Datasets.ROWS_ACCEPTED, accepted, Datasets.ROWS_REJECTED, rejected, Datasets.ROWS_READ,
+                accepted + rejected, Datasets.ROWS_SKIPPED, 0L, Datasets.INGESTED_AT, ingestedAt,
+                Datasets.SOURCE_FILE, id + ".csv", Datasets.SHA256, id, Datasets.DATASETS, datasets);
+    }
+
     /** Writes every group and the manifest. */
     LiveManifest write(SparkSession spark) {
         List<LiveFile> files = new ArrayList<>();

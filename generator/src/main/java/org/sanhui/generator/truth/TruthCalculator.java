@@ -44,6 +44,9 @@ public final class TruthCalculator {
     private static final OrgKind[] THREE = {OrgKind.SCI_EDU_SOCIETY, OrgKind.MEDICAL_SOCIETY, OrgKind.AGRI_SOCIETY};
     private static final OrgKind[] GRADED = {OrgKind.SCI_EDU_SOCIETY, OrgKind.MEDICAL_SOCIETY, OrgKind.AGRI_SOCIETY,
         OrgKind.OTHER_SOCIETY};
+    /** The key-person roles of "N+1" (C3.N): every role but OTHER. */
+    private static final List<PersonRole> KEY_ROLES = java.util.Arrays.stream(PersonRole.values())
+            .filter(r -> r != PersonRole.OTHER).toList();
 
     private final Gazetteer gaz = Gazetteer.national();
     private final World world;
@@ -136,6 +139,55 @@ public final class TruthCalculator {
                 || (street && roles.contains(PersonRole.SOCIAL_SERVICE_HEAD)));
     }
 
+    /**
+     * Current key-person vice-chairs (every role but OTHER) of the county's existing county and township 科协 at
+     * P, by role (posts snapshot at P, as for "3+1").
+     */
+    Map<PersonRole, Long> keyPersonViceChairs(String county, List<Org> kexie, Period p) {
+        Map<PersonRole, Long> out = new java.util.EnumMap<>(PersonRole.class);
+        Submission s = snapshot(county, p);
+        if (s == null) {
+            return out;
+        }
+        Set<String> ids = new java.util.HashSet<>();
+        kexie.forEach(o -> ids.add(o.id()));
+        for (Row<KeyPost> r : s.posts()) {
+            KeyPost kp = r.value();
+            if (r.outcome() == Outcome.ACCEPTED && ids.contains(kp.orgId()) && kp.role() != PersonRole.OTHER
+                    && kp.currentViceChair(p.end())) {
+                out.merge(kp.role(), 1L, Long::sum);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * S2 of a county's own submission for P: rows rejected and rows accepted or rejected, over its organisation,
+     * post and activity rows (rows already received are skipped, neither); null when it sent none. The
+     * generator sends one submission per county and period (a county writing CSVs sends one file per sheet:
+     * ingestion counts each as a submission, all live).
+     */
+    long[] rejectedRows(String county, Period p) {
+        Submission s = subs.get(county).get(p);
+        if (s == null) {
+            return null;
+        }
+        long[] out = new long[2];
+        List<Row<?>> all = new ArrayList<>();
+        all.addAll(s.organisations());
+        all.addAll(s.posts());
+        all.addAll(s.activities());
+        for (Row<?> r : all) {
+            if (r.outcome() == Outcome.REJECTED) {
+                out[0]++;
+                out[1]++;
+            } else if (r.outcome() == Outcome.ACCEPTED) {
+                out[1]++;
+            }
+        }
+        return out;
+    }
+
     /** Accepted activities of a county dated within P, from any submission. */
     int activities(String county, Period p) {
         int n = 0;
@@ -160,6 +212,8 @@ public final class TruthCalculator {
             Map<String, long[]> c3 = new TreeMap<>(); // per county: county complete, county kexie, twp complete, twp kexie
             Map<String, long[]> a1 = new TreeMap<>(); // per county: activities (reported counties only)
             Map<String, long[]> s1 = new TreeMap<>(); // per county: reported, on time
+            Map<String, long[]> s2 = new TreeMap<>(); // per county: rejected rows, rows (counties that reported)
+            Map<String, long[]> c3n = new TreeMap<>(); // per county: vice-chairs per KEY_ROLES, then 科协
             for (String c : counties) {
                 List<Org> ex = existing(c, p);
                 long[] k = new long[4];
@@ -187,6 +241,17 @@ public final class TruthCalculator {
                         cComplete += complete(c, o, p) ? 1 : 0;
                     }
                 }
+                List<Org> kexie = ex.stream().filter(o -> o.kind() == OrgKind.COUNTY_KEXIE
+                        || o.kind() == OrgKind.TOWNSHIP_KEXIE).toList();
+                Map<PersonRole, Long> byRole = keyPersonViceChairs(c, kexie, p);
+                long[] n = new long[KEY_ROLES.size() + 1];
+                for (int i = 0; i < KEY_ROLES.size(); i++) {
+                    n[i] = byRole.getOrDefault(KEY_ROLES.get(i), 0L);
+                }
+                n[KEY_ROLES.size()] = kexie.size();
+                c3n.put(c, n);
+                long[] rej = rejectedRows(c, p);
+                s2.put(c, rej == null ? new long[2] : rej);
                 long townships = gaz.children(c).stream().filter(Region::isTownshipProper).count();
                 c2.put(c, new long[] {covered.size(), townships, countyKexie > 0 ? 1 : 0});
                 c3.put(c, new long[] {cComplete, countyKexie, tComplete, tTotal});
@@ -212,6 +277,11 @@ public final class TruthCalculator {
                     long n = a1.get(c)[0];
                     add(pc, "A1.count", c, RegionLevel.COUNTY, "", null, null, (double) n);
                 }
+                long[] r2 = s2.get(c);
+                if (r2[1] > 0) {
+                    add(pc, "S2.reject_rate", c, RegionLevel.COUNTY, "", r2[0], r2[1], rate(r2[0], r2[1]));
+                }
+                c3nRows(pc, c, RegionLevel.COUNTY, List.of(c), c3n);
                 long[] s = s1.get(c);
                 add(pc, "S1.rate", c, RegionLevel.COUNTY, "", s[0], 1L, (double) s[0]);
                 if (s[0] == 1) {
@@ -244,6 +314,12 @@ public final class TruthCalculator {
                 long on = in.stream().mapToLong(c -> s1.get(c)[1]).sum();
                 add(pc, "S1.rate", reg.code(), reg.level(), "", rep, (long) in.size(), rate(rep, in.size()));
                 add(pc, "S1.ontime", reg.code(), reg.level(), "", on, rep, rate(on, rep));
+                long rj = in.stream().mapToLong(c -> s2.get(c)[0]).sum();
+                long rw = in.stream().mapToLong(c -> s2.get(c)[1]).sum();
+                if (rw > 0) {
+                    add(pc, "S2.reject_rate", reg.code(), reg.level(), "", rj, rw, rate(rj, rw));
+                }
+                c3nRows(pc, reg.code(), reg.level(), in, c3n);
             }
             inactive(p);
             exitCandidates(p);
@@ -264,12 +340,45 @@ public final class TruthCalculator {
         });
     }
 
+    /** C3.N of a region (its total and one row per key-person role), when it has a 科协. */
+    private void c3nRows(String pc, String code, RegionLevel level, List<String> in, Map<String, long[]> c3n) {
+        int k = KEY_ROLES.size();
+        long den = in.stream().mapToLong(c -> c3n.get(c)[k]).sum();
+        if (den == 0) {
+            return; // no 科协: the value is null, nothing to compare
+        }
+        long total = 0;
+        for (int i = 0; i < k; i++) {
+            int ii = i;
+            long n = in.stream().mapToLong(c -> c3n.get(c)[ii]).sum();
+            total += n;
+            add(pc, "C3.N", code, level, "role=" + KEY_ROLES.get(i).name(), n, den, rate(n, den));
+        }
+        add(pc, "C3.N", code, level, "", total, den, rate(total, den));
+    }
+
     private void grades(List<String> counties) {
+        // an evaluation counts only for an organisation some accepted organisation row of its county lists (as an
+        // analysis of the last period sees the warehouse)
+        Map<String, Set<String>> known = new HashMap<>();
+        for (Submission s : world.submissions()) {
+            for (Row<OrgRow> o : s.organisations()) {
+                if (o.outcome() == Outcome.ACCEPTED) {
+                    known.computeIfAbsent(s.county(), k -> new java.util.HashSet<>()).add(o.value().org().id());
+                }
+            }
+        }
         Map<String, Grade> graded = new HashMap<>();
+        Map<String, Map<Integer, List<Org>>> gradedOrgs = new HashMap<>(); // county -> year -> graded societies
         for (Row<EvalRow> r : world.evaluations()) {
-            if (r.outcome() == Outcome.ACCEPTED) {
-                EvalRow e = r.value();
+            EvalRow e = r.value();
+            if (r.outcome() == Outcome.ACCEPTED
+                    && known.getOrDefault(e.org().county(), Set.of()).contains(e.org().id())) {
                 graded.put(plans.get(e.org().county()).key(e.org()) + "@" + e.year(), e.grade());
+                if (e.org().graded()) {
+                    gradedOrgs.computeIfAbsent(e.org().county(), k -> new HashMap<>())
+                            .computeIfAbsent(e.year(), k -> new ArrayList<>()).add(e.org());
+                }
             }
         }
         for (Period p : world.periods()) {
@@ -278,10 +387,19 @@ public final class TruthCalculator {
             }
             int year = p.year();
             Map<String, Map<String, Long>> counts = new TreeMap<>(); // region -> "breakdown|grade" -> n
+            Set<String> unknownNotEvaluated = new java.util.HashSet<>(); // regions with a county graded unseen
             for (var area : areas(counties).entrySet()) {
                 Map<String, Long> m = new TreeMap<>();
                 for (String c : area.getValue()) {
-                    for (Org o : existing(c, p)) {
+                    // a county with grades that year but no submission by its end: its societies are those graded
+                    List<Org> population = existing(c, p);
+                    if (snapshot(c, p) == null) {
+                        population = gradedOrgs.getOrDefault(c, Map.of()).getOrDefault(year, List.of());
+                        if (!population.isEmpty()) {
+                            unknownNotEvaluated.add(area.getKey());
+                        }
+                    }
+                    for (Org o : population) {
                         if (!o.graded()) {
                             continue;
                         }
@@ -298,7 +416,9 @@ public final class TruthCalculator {
                 for (String b : breakdowns()) {
                     for (String g : new String[] {"A", "B", "C", "NOT_EVALUATED"}) {
                         long n = e.getValue().getOrDefault(b + "|" + g, 0L);
-                        add(Integer.toString(year), "G1." + g, reg.code(), reg.level(), b, null, null, (double) n);
+                        boolean unknown = g.equals("NOT_EVALUATED") && unknownNotEvaluated.contains(e.getKey());
+                        add(Integer.toString(year), "G1." + g, reg.code(), reg.level(), b, null, null,
+                                unknown ? null : (double) n);
                     }
                 }
             }

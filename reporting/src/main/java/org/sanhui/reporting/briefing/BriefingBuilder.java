@@ -716,13 +716,14 @@ public final class BriefingBuilder {
             boolean met = metOnTime != null ? metOnTime >= 0.5 : dlV != null && dlV >= tgt - 1e-9;
             boolean due = atDeadline != null || metOnTime != null || deadline != null
                     && deadline.compareTo(f.period().end().toString()) <= 0;
+            boolean unknown = dlV == null && metOnTime == null && due;
             String status = dlV == null && metOnTime == null
-                    ? (due ? z("期限时无数据", "no data at deadline")
+                    ? (due ? z("期限时无数据", "unknown: no data at deadline")
                             : nowV != null && nowV >= tgt - 1e-9 ? z("已完成", "met") : z("未到期", "not yet due")) : met ? z("按期完成", "met on time")
                     : nowV != null && nowV >= tgt - 1e-9 ? z("逾期完成", "met late") : z("尚未完成", "not yet met");
             String name = (where.equals(region) ? "" : regions.name(where) + (zh ? "" : " ")) + milestoneName(key, indicator);
             rows.add(List.of(textCell(name), pctCell(tgt), textCell(deadline == null ? "—" : deadline), pctCell(dlV),
-                    pctCell(nowV, nowV != null && nowV < tgt - 1e-9), new Cell(status, null, false, !met)));
+                    pctCell(nowV, nowV != null && nowV < tgt - 1e-9), new Cell(status, null, false, !met && !unknown)));
             if (zh) {
                 sb.append(name).append("目标为").append(fmt.pct(tgt));
                 if (deadline != null) {
@@ -869,6 +870,59 @@ public final class BriefingBuilder {
                             t(source)),
                     horizontal ? Math.min(1.4, 0.25 + cats.size() * 0.05) : 0.48);
         }
+        keyPersonRoles();
+    }
+
+    /**
+     * The N of "N+1": the region's current key-person vice-chairs of county and township 科协 by role (C3.N's
+     * {@code role=} rows), as a sentence and a small table, with the roles' Chinese labels.
+     */
+    private void keyPersonRoles() {
+        List<Map.Entry<org.sanhui.model.domain.PersonRole, IndicatorRow>> roles = new ArrayList<>();
+        f.byBreakdown("C3.N", region, "role").forEach((k, r) -> {
+            try {
+                roles.add(Map.entry(org.sanhui.model.domain.PersonRole.valueOf(k), r));
+            } catch (IllegalArgumentException e) {
+                // a role this version does not know: left out rather than shown by its code
+            }
+        });
+        Optional<IndicatorRow> all = row("C3.N", region);
+        if (roles.isEmpty() || all.isEmpty() || all.get().numerator() == null) {
+            return;
+        }
+        roles.sort(Comparator.comparing((Map.Entry<org.sanhui.model.domain.PersonRole, IndicatorRow> e) ->
+                e.getValue().numerator() == null ? 0L : -e.getValue().numerator()).thenComparing(e -> e.getKey().ordinal()));
+        List<String> parts = new ArrayList<>();
+        List<List<Cell>> rows = new ArrayList<>();
+        for (Map.Entry<org.sanhui.model.domain.PersonRole, IndicatorRow> e : roles) {
+            Long n = e.getValue().numerator();
+            if (n != null && n > 0) {
+                parts.add(zh ? roleName(e.getKey()) + n + "名" : roleName(e.getKey()) + " " + n);
+            }
+            rows.add(List.of(textCell(roleName(e.getKey())), numCell(n == null ? null : n.doubleValue()),
+                    new Cell(fmt.dec(e.getValue().value(), 2), e.getValue().value(), false, false)));
+        }
+        long total = all.get().numerator();
+        if (zh) {
+            para("现任关键人物兼职、挂职副主席共" + total + "名" + (parts.isEmpty() ? "。"
+                    : "，其中" + fmt.join(parts) + "（“N+1”中的N）。"));
+        } else {
+            para("Key-person vice-chairs: " + total + (parts.isEmpty() ? "." : " (" + fmt.join(parts) + ")."));
+        }
+        if (total > 0) {
+            table("关键人物副主席构成", "Key-person vice-chairs by role",
+                    z(List.of("关键人物类别", "人数", "平均每个科协"), List.of("Role", "Vice-chairs", "Per 科协")),
+                    new double[] {2.6, 1.2, 1.4}, rows);
+        }
+    }
+
+    /** A key-person role as readers name it: its Chinese label, or a plain English name. */
+    private String roleName(org.sanhui.model.domain.PersonRole r) {
+        if (zh) {
+            return r.label();
+        }
+        String n = r.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(n.charAt(0)) + n.substring(1);
     }
 
     private void activities() {
@@ -1094,7 +1148,10 @@ public final class BriefingBuilder {
         double[] mine = gradeCounts(region, keys);
         double total = java.util.Arrays.stream(mine).sum();
         StringBuilder sb = new StringBuilder();
-        if (total > 0) {
+        boolean unknownNotEvaluated = notEvaluatedUnknown(region);
+        if (total > 0 && unknownNotEvaluated) {
+            gradesWithoutNotEvaluated(sb, mine);
+        } else if (total > 0) {
             if (zh) {
                 sb.append(gradeYear()).append("年度参与等级评价的学会中，");
                 for (int i = 0; i < keys.length; i++) {
@@ -1120,10 +1177,13 @@ public final class BriefingBuilder {
             List<double[]> shares = new ArrayList<>();
             for (Region r : kids) {
                 double[] c = gradeCounts(r.code(), keys);
+                boolean graded = notEvaluatedUnknown(r.code());
                 double s = java.util.Arrays.stream(c).sum();
                 if (s > 0) {
                     cats.add(regions.name(r.code()));
-                    shares.add(java.util.Arrays.stream(c).map(x -> x / s * 100).toArray());
+                    // without a year-end snapshot the shares are of the graded societies, not-evaluated unknown
+                    shares.add(java.util.stream.IntStream.range(0, c.length)
+                            .mapToDouble(i -> graded && i == c.length - 1 ? Double.NaN : c[i] / s * 100).toArray());
                 }
             }
             if (!cats.isEmpty()) {
@@ -1131,7 +1191,7 @@ public final class BriefingBuilder {
                 for (int i = 0; i < keys.length; i++) {
                     int k = i;
                     series.put(i == keys.length - 1 ? z("未评价", "Not evaluated") : keys[i] + z("等", ""),
-                            shares.stream().map(x -> x[k]).toArray(Double[]::new));
+                            shares.stream().map(x -> Double.isNaN(x[k]) ? null : x[k]).toArray(Double[]::new));
                 }
                 figure("grades", "各" + childNoun() + "学会评价等次构成", "Grades by region",
                         title -> charts.stacked(title, z("占比（%）", "Share (%)"), cats, series, t(source)),
@@ -1187,6 +1247,27 @@ public final class BriefingBuilder {
             }
         }
         return Integer.toString(best < 0 ? f.period().year() : best);
+    }
+
+    /** Whether the region's NOT_EVALUATED count of the grade year is unknown (a county without year-end snapshot). */
+    private boolean notEvaluatedUnknown(String code) {
+        return f.file().find("G1.NOT_EVALUATED", code, "", gradeYear()).map(r -> r.value() == null).orElse(false);
+    }
+
+    /** The grade sentence when the not-evaluated count is unknown: shares of the graded societies. */
+    private void gradesWithoutNotEvaluated(StringBuilder sb, double[] mine) {
+        double graded = mine[0] + mine[1] + mine[2];
+        if (zh) {
+            sb.append(gradeYear()).append("年度参与等级评价的学会中，");
+            for (int i = 0; i < 3; i++) {
+                sb.append(Grade.values()[i].name()).append("等").append(fmt.num(mine[i])).append("个（")
+                        .append(fmt.pct(mine[i] / graded)).append("）").append(i == 2 ? "；" : "，");
+            }
+            sb.append("部分县（区）该年末尚无组织信息报送，未评价学会数无法确定，占比按已评价学会计算。");
+        } else {
+            sb.append("Grades A/B/C: ").append(fmt.num(mine[0])).append('/').append(fmt.num(mine[1])).append('/')
+                    .append(fmt.num(mine[2])).append("; not evaluated unknown (no year-end snapshot). ");
+        }
     }
 
     private double[] gradeCounts(String code, String[] keys) {
