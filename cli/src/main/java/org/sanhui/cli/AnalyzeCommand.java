@@ -56,7 +56,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (master != null) {
             b.master(master);
         }
-        b.progress(msg -> System.err.println("  [analyze] " + msg));
+        b.progress(msg -> System.err.println("  [analyze] " + ConsoleText.escape(msg)));
         return Analyzer.run(b.build());
     }
 
@@ -67,9 +67,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             System.out.printf("  list %-22s %6d rows%n", e.getKey(), e.getValue());
         }
         for (String w : r.warnings()) {
-            System.out.println("  warning: " + w);
+            System.out.println("  warning: " + ConsoleText.escape(w));
         }
-        System.out.println("  output: " + r.output());
-        System.out.println("  json:   " + r.json());
+        System.out.println("  output: " + ConsoleText.escape(r.output()));
+        System.out.println("  json:   " + ConsoleText.escape(r.json()));
     }
 }

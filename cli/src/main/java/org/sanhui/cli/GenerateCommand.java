@@ -68,7 +68,7 @@ final class GenerateCommand implements Callable<Integer> {
             });
         }
         System.out.printf("generated %d files, %d rows (%d activities) under %s%n", s.files(), s.rows(), s.activities(),
-                s.out());
+                ConsoleText.escape(s.out()));
         return Main.OK;
     }
 }

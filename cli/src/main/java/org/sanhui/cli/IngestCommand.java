@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code sanhui ingest}: submissions (xlsx, xls, csv) into the warehouse, with rejects and feedback. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Read county submissions (xlsx, xls, csv; folders are searched) into the Parquet warehouse. "
+        description = "Read county submissions (xlsx, xls, csv; folders are searched with their sub-folders) into the "
+                + "Parquet warehouse. "
                 + "Every row is accepted, rejected with a located reason, or skipped with a reason.",
         footerHeading = "%nExamples:%n",
         footer = {"  sanhui ingest --warehouse out/warehouse datasets/ningxia-sample",
@@ -63,7 +64,10 @@ final class IngestCommand implements Callable<Integer> {
         @Option(names = "--feedback", paramLabel = "DIR", description = "Write each county's feedback workbook (回执) here.")
         Path feedback;
 
-        @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Files or folders to read.")
+        @Parameters(arity = "1..*", paramLabel = "FILE|DIR",
+                description = "Files or folders to read. Folders are searched with their sub-folders; hidden folders, "
+                        + "Office lock and temporary files (~$*, *.tmp), links to folders, and the warehouse and "
+                        + "feedback folders are left out.")
         List<Path> inputs;
 
         IngestReport ingest(Path warehouse, boolean dryRun, CommonOptions common) {
@@ -90,17 +94,34 @@ final class IngestCommand implements Callable<Integer> {
             if (feedback != null) {
                 b.feedbackDir(feedback);
             }
-            return run(inputs, b, dryRun ? "validate" : "ingest");
+            return run(inputs, b, dryRun ? "validate" : "ingest", common.verbose);
         }
     }
 
-    static IngestReport run(List<Path> inputs, IngestOptions.Builder b, String task) {
+    /**
+     * Runs an ingest (or validate) with a progress display and prints the summary.
+     *
+     * @param inputs files and folders (folders are searched recursively)
+     * @param b the options so far
+     * @param task the name shown in the progress display
+     * @param verbose whether to print the exception behind each refusal (stack trace, on stderr)
+     * @return the report
+     */
+    static IngestReport run(List<Path> inputs, IngestOptions.Builder b, String task, boolean verbose) {
         IngestReport report;
         try (Progress progress = Progress.start(task, -1)) {
             b.progress(new ProgressListener() {
                 @Override
                 public void started(int files) {
                     progress.maxHint(files);
+                }
+
+                @Override
+                public void refusalCause(Path file, Throwable cause) {
+                    if (verbose) {
+                        System.err.println("  cause of the refusal of " + ConsoleText.escape(file.toString()) + ":");
+                        ConsoleText.stackTrace(cause).forEach(l -> System.err.println("    " + l));
+                    }
                 }
 
                 @Override

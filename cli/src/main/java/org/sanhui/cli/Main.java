@@ -14,6 +14,9 @@ import picocli.CommandLine.ParameterException;
  * The {@code sanhui} command line. The only class that maps failures to exit codes and the only one
  * that exits; stack traces are printed only with {@code --verbose}.
  *
+ * <p>Everything printed that comes from the input (file and sheet names, values, messages quoting them)
+ * is escaped by {@link ConsoleText}, so no file can move the cursor, colour the terminal or forge a line.
+ *
  * <p>Exit codes: 0 success (every row accepted); 1 done, but some rows or files were rejected;
  * 2 usage error (bad option, missing file, invalid configuration); 3 failed (input or output error,
  * incomplete or damaged data); 4 internal error (a bug: please report it with --verbose output).
@@ -70,16 +73,16 @@ public final class Main {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("sanhui: " + ex.getMessage());
+            err.println("sanhui: " + ConsoleText.escape(ex.getMessage()));
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             int code = exitCode(ex);
-            err.println("sanhui: " + message(ex, code));
+            err.println("sanhui: " + ConsoleText.escape(message(ex, code)));
             if (verbose) {
-                ex.printStackTrace(err);
+                ConsoleText.stackTrace(ex).forEach(err::println);
             } else if (code == INTERNAL) {
                 err.println("(rerun with --verbose for the stack trace)");
             }

@@ -46,6 +46,7 @@ final class Progress implements AutoCloseable {
     }
 
     void step(String what) {
+        what = ConsoleText.escape(what);
         done++;
         if (bar != null) {
             bar.step();

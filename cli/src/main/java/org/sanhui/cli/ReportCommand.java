@@ -53,7 +53,7 @@ final class ReportCommand implements Callable<Integer> {
     static List<Path> report(Path warehouse, Period p, Path out, String lang, String city, Rules rules) {
         ReportOptions.Builder b = ReportOptions.builder().warehouse(warehouse, p.toString()).outDir(out)
                 .lang(parseLang(lang)).masthead(masthead(rules, scopeOf(warehouse, p)))
-                .warnings(w -> System.err.println("  warning: " + w));
+                .warnings(w -> System.err.println("  warning: " + ConsoleText.escape(w)));
         if (city != null) {
             b.city(city);
         }
@@ -115,6 +115,6 @@ final class ReportCommand implements Callable<Integer> {
         long pdfs = files.stream().filter(f -> f.toString().endsWith(".pdf")).count();
         System.out.printf("wrote %d files (%d briefings)%n", files.size(), pdfs);
         files.stream().filter(f -> !f.toString().endsWith(".png") && !f.toString().endsWith(".svg"))
-                .forEach(f -> System.out.println("  " + f));
+                .forEach(f -> System.out.println("  " + ConsoleText.escape(f)));
     }
 }

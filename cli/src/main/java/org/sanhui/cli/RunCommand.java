@@ -66,10 +66,11 @@ final class RunCommand implements Callable<Integer> {
         Path reports = out.resolve("reports").resolve(p.toString());
         Path feedback = out.resolve("feedback");
 
-        System.out.println("1/3 ingest " + in);
-        IngestOptions.Builder b = IngestOptions.builder(warehouse).feedbackDir(feedback)
+        System.out.println("1/3 ingest " + ConsoleText.escape(in.toString()));
+        // the output folder may sit under the input (run --input . --out out): its workbooks are no input
+        IngestOptions.Builder b = IngestOptions.builder(warehouse).feedbackDir(feedback).excludeFolder(out)
                 .limits(CommonOptions.ingestLimits(rules));
-        IngestReport ingest = IngestCommand.run(folders(in), b, "ingest");
+        IngestReport ingest = IngestCommand.run(List.of(in), b, "ingest", common.verbose);
 
         System.out.println("2/3 analyze " + p);
         AnalyzeResult analysis = AnalyzeCommand.analyze(warehouse, p, scope, master, common);
@@ -82,27 +83,10 @@ final class RunCommand implements Callable<Integer> {
         IngestReport.Totals t = ingest.totals();
         System.out.printf("%ndone in %.1f s: %d files, %d rows read = %d accepted + %d rejected + %d skipped%n",
                 (System.nanoTime() - t0) / 1e9, t.files(), t.read(), t.accepted(), t.rejected(), t.skipped());
-        System.out.println("  warehouse: " + warehouse);
-        System.out.println("  briefings: " + reports);
-        System.out.println("  feedback:  " + feedback);
+        System.out.println("  warehouse: " + ConsoleText.escape(warehouse.toString()));
+        System.out.println("  briefings: " + ConsoleText.escape(reports.toString()));
+        System.out.println("  feedback:  " + ConsoleText.escape(feedback.toString()));
         return ingest.exitCode();
-    }
-
-    /** The input folder and every folder below it that holds files, in name order. */
-    static List<Path> folders(Path root) {
-        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isDirectory).filter(RunCommand::hasFiles).sorted().toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot list " + root, e);
-        }
-    }
-
-    private static boolean hasFiles(Path dir) {
-        try (java.util.stream.Stream<Path> list = Files.list(dir)) {
-            return list.anyMatch(Files::isRegularFile);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot list " + dir, e);
-        }
     }
 
     /** The bundled sample: under the project root the launcher names, else under the working directory. */

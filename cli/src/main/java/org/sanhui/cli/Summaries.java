@@ -10,7 +10,10 @@ import java.util.stream.Stream;
 import org.sanhui.ingestion.IngestReport;
 import org.sanhui.model.problem.Problem;
 
-/** The end-of-command summary tables. */
+/**
+ * The end-of-command summary tables. File names, sheet names and the messages that quote values come
+ * from the files and are printed escaped ({@link ConsoleText}).
+ */
 final class Summaries {
 
     private static final int PROBLEMS_SHOWN = 5;
@@ -32,12 +35,13 @@ final class Summaries {
                 rej += s.rejected();
                 skip += s.skipped();
             }
-            out.printf("%-44s %-6s %-10s %8d %8d %8d %8d%n", shorten(f.file().toString(), 44),
+            out.printf("%-44s %-6s %-10s %8d %8d %8d %8d%n", shorten(ConsoleText.escape(f.file().toString()), 44),
                     f.format() == null ? "?" : f.format(), f.outcome(), read, acc, rej, skip);
             int shown = 0;
             for (Problem p : f.problems()) {
                 if (p.rejects() && shown++ < PROBLEMS_SHOWN) {
-                    out.println("    " + p.severity() + " " + p.code() + " " + p.location() + ": " + p.messageEn());
+                    out.println("    " + p.severity() + " " + p.code() + " " + ConsoleText.escape(p.location().toString())
+                            + ": " + ConsoleText.escape(p.messageEn()));
                 }
             }
             long more = f.problems().stream().filter(Problem::rejects).count() - shown;

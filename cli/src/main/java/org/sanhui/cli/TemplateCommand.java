@@ -34,7 +34,7 @@ final class TemplateCommand implements Callable<Integer> {
     public Integer call() {
         common.applyLogLevel();
         new TemplateWriter(Gazetteer.national()).write(out, county, Period.parse(period));
-        System.out.println("wrote " + out);
+        System.out.println("wrote " + ConsoleText.escape(out));
         return Main.OK;
     }
 }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.sanhui.ingestion.pipeline.CoreRowCheck;
 import org.sanhui.ingestion.pipeline.RowCheck;
@@ -32,6 +34,7 @@ public final class IngestOptions {
     private final RowCheck givenRowCheck;
     private volatile RowCheck rowCheck;
     private final Rules rules;
+    private final List<Path> excludedFolders;
 
     private IngestOptions(Builder b) {
         this.warehouse = b.warehouse;
@@ -49,6 +52,7 @@ public final class IngestOptions {
         this.clock = b.clock;
         this.rules = b.rules;
         this.givenRowCheck = b.rowCheck;
+        this.excludedFolders = List.copyOf(b.excludedFolders);
         validate();
     }
 
@@ -106,6 +110,21 @@ public final class IngestOptions {
         return feedbackDir;
     }
 
+    /**
+     * Returns the folders not searched for input files when they sit under an input folder: those given
+     * to {@link Builder#excludeFolder}, the warehouse and the feedback folder.
+     *
+     * @return the folders, never null
+     */
+    public List<Path> excludedFolders() {
+        List<Path> out = new ArrayList<>(excludedFolders);
+        out.add(warehouse);
+        if (feedbackDir != null) {
+            out.add(feedbackDir);
+        }
+        return List.copyOf(out);
+    }
+
     /** @return the limits, never null */
     public IngestLimits limits() {
         return limits;
@@ -160,6 +179,7 @@ public final class IngestOptions {
         private Clock clock = Clock.systemUTC();
         private RowCheck rowCheck;
         private Rules rules = Rules.DEFAULTS;
+        private final List<Path> excludedFolders = new ArrayList<>();
 
         private Builder(Path warehouse) {
             this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
@@ -206,6 +226,18 @@ public final class IngestOptions {
          */
         public Builder feedbackDir(Path dir) {
             this.feedbackDir = dir;
+            return this;
+        }
+
+        /**
+         * Leaves a folder out of the search for input files when it sits under an input folder (a run's
+         * output folder, say). The warehouse and the feedback folder are always left out.
+         *
+         * @param folder the folder (need not exist), null not permitted
+         * @return this
+         */
+        public Builder excludeFolder(Path folder) {
+            this.excludedFolders.add(Objects.requireNonNull(folder, "folder"));
             return this;
         }
 

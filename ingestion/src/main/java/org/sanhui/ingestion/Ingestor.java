@@ -1,18 +1,14 @@
 package org.sanhui.ingestion;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.sanhui.ingestion.feedback.FeedbackWriter;
 import org.sanhui.ingestion.pipeline.FileJob;
 import org.sanhui.ingestion.pipeline.Knowledge;
@@ -25,8 +21,9 @@ import org.sanhui.ingestion.warehouse.WarehouseLock;
  * Ingests submission files (xlsx, xls, csv) into a warehouse: the entry point the CLI calls for
  * {@code sanhui ingest} and, with {@link IngestOptions#dryRun()}, {@code sanhui validate}.
  *
- * <p>Files (and the files of folders, not recursively; {@code received.csv} and Office lock files
- * {@code ~$*} excepted) are taken in period order, organisations first within a period. Each file is
+ * <p>Files, and the files of folders searched recursively (see {@link InputFiles} for what is left out:
+ * hidden folders, Office lock and temporary files, links to folders, the warehouse and feedback folders),
+ * are taken in period order, organisations first within a period. Each file is
  * made live with one atomic manifest replacement, so a crash leaves the warehouse as it was before or
  * after that file. The whole run holds the warehouse's lock; a dry run takes no lock and writes
  * nothing but feedback workbooks (if asked for).
@@ -52,7 +49,7 @@ public final class Ingestor {
     public IngestReport ingest(List<Path> filesOrDirs, IngestOptions options) {
         Objects.requireNonNull(filesOrDirs, "filesOrDirs");
         Objects.requireNonNull(options, "options");
-        List<Path> files = expand(filesOrDirs);
+        List<Path> files = InputFiles.find(filesOrDirs, options.excludedFolders());
         // places are first needed once a file's titles are read; the national gazetteer loads meanwhile
         Supplier<RegionFinder> finder = new Supplier<>() {
             private RegionFinder made;
@@ -90,6 +87,9 @@ public final class Ingestor {
             for (FileJob job : jobs) {
                 options.progress().fileStarted(job.file(), seq);
                 FileJob.Outcome out = job.run(knowledge, ++seq);
+                if (out.refusalCause() != null) {
+                    options.progress().refusalCause(job.file(), out.refusalCause());
+                }
                 if (options.dryRun()) {
                     out.abort();
                 } else if (!out.staged().isEmpty()) {
@@ -114,40 +114,4 @@ public final class Ingestor {
             return report;
         }
     }
-
-    private static List<Path> expand(List<Path> inputs) {
-        if (inputs.isEmpty()) {
-            throw new IllegalArgumentException("no input: give at least one file or folder to ingest");
-        }
-        Map<Path, Path> out = new LinkedHashMap<>();
-        for (Path p : inputs) {
-            if (!Files.exists(p)) {
-                throw new IllegalArgumentException("input " + p + " does not exist; expected a .xlsx, .xls or .csv file"
-                        + " or a folder of them");
-            }
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.list(p)) {
-                    s.filter(Files::isRegularFile).filter(Ingestor::isInput).sorted()
-                            .forEach(f -> out.putIfAbsent(f.toAbsolutePath().normalize(), f));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot list " + p, e);
-                }
-            } else {
-                out.putIfAbsent(p.toAbsolutePath().normalize(), p);
-            }
-        }
-        if (out.isEmpty()) {
-            throw new IllegalArgumentException("no input files found in " + inputs
-                    + "; expected .xlsx, .xls or .csv files");
-        }
-        return new ArrayList<>(out.values());
-    }
-
-    private static boolean isInput(Path f) {
-        String n = f.getFileName().toString();
-        return !n.startsWith(".") && !n.startsWith("~$") && !n.equalsIgnoreCase(FilingDates.RECEIVED_CSV)
-                && !n.equalsIgnoreCase("EXPECTED.md") && !n.equalsIgnoreCase("README.md")
-                && !n.endsWith(".json");
-    }
-
 }

@@ -39,6 +39,17 @@ public interface ProgressListener {
     }
 
     /**
+     * A file was refused because reading it failed (a parser's or an I/O exception), before
+     * {@link #fileFinished}: the exception, for a verbose log. The report's problem already says, in plain
+     * words, what is wrong and what to do; this is the detail behind it.
+     *
+     * @param file the file, never null
+     * @param cause the exception, never null
+     */
+    default void refusalCause(Path file, Throwable cause) {
+    }
+
+    /**
      * A file is done (committed, refused, or checked in a dry run).
      *
      * @param report the file's report, never null

@@ -164,15 +164,15 @@ class FormatsTest {
         Path plain = validXlsx("plain.xlsx");
         IngestLimits d = IngestLimits.DEFAULTS;
         refused(ingest(plain, new IngestLimits(100, d.maxZipEntries(), d.maxInflatedBytes(), d.maxInflationRatio(),
-                d.maxCells(), d.maxCellChars(), d.maxRowsPerSheet(), d.lockTimeout())), ProblemCode.LIMIT_EXCEEDED, "maxFileBytes");
+                d.maxCells(), d.maxCellChars(), d.maxRowsPerSheet(), d.lockTimeout())), ProblemCode.LIMIT_EXCEEDED, "limits.max_file_bytes");
         refused(ingest(plain, new IngestLimits(d.maxFileBytes(), 3, d.maxInflatedBytes(), d.maxInflationRatio(),
-                d.maxCells(), d.maxCellChars(), d.maxRowsPerSheet(), d.lockTimeout())), ProblemCode.LIMIT_EXCEEDED, "maxZipEntries");
+                d.maxCells(), d.maxCellChars(), d.maxRowsPerSheet(), d.lockTimeout())), ProblemCode.LIMIT_EXCEEDED, "limits.max_zip_entries");
         refused(ingest(plain, new IngestLimits(d.maxFileBytes(), d.maxZipEntries(), d.maxInflatedBytes(), d.maxInflationRatio(),
-                4, d.maxCellChars(), d.maxRowsPerSheet(), d.lockTimeout())), ProblemCode.LIMIT_EXCEEDED, "maxCells");
+                4, d.maxCellChars(), d.maxRowsPerSheet(), d.lockTimeout())), ProblemCode.LIMIT_EXCEEDED, "limits.max_cells");
         refused(ingest(plain, new IngestLimits(d.maxFileBytes(), d.maxZipEntries(), d.maxInflatedBytes(), d.maxInflationRatio(),
-                d.maxCells(), 3, d.maxRowsPerSheet(), d.lockTimeout())), ProblemCode.LIMIT_EXCEEDED, "maxCellChars");
+                d.maxCells(), 3, d.maxRowsPerSheet(), d.lockTimeout())), ProblemCode.LIMIT_EXCEEDED, "limits.max_cell_chars");
         Path bomb = rewrite(plain, "bomb.xlsx", "xl/media/zeros.bin", "\0".repeat(8 << 20), null);
-        refused(ingest(bomb), ProblemCode.LIMIT_EXCEEDED, "maxInflationRatio");
+        refused(ingest(bomb), ProblemCode.LIMIT_EXCEEDED, "limits.max_zip_inflation_ratio");
         refused(ingest(plain, new IngestLimits(d.maxFileBytes(), d.maxZipEntries(), 1000, d.maxInflationRatio(),
                 d.maxCells(), d.maxCellChars(), d.maxRowsPerSheet(), d.lockTimeout())), ProblemCode.LIMIT_EXCEEDED, "maxInflatedBytes");
     }

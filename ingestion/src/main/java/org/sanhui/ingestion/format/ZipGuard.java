@@ -52,8 +52,7 @@ public final class ZipGuard {
                 ZipEntry e = en.nextElement();
                 count++;
                 if (count > limits.maxZipEntries()) {
-                    throw RefusedFileException.limit("maxZipEntries", "more than " + limits.maxZipEntries() + " entries",
-                            limits.maxZipEntries() + " entries");
+                    throw RefusedFileException.tooManyZipEntries(limits.maxZipEntries());
                 }
                 String name = e.getName();
                 if (!names.add(name)) {
@@ -68,19 +67,16 @@ public final class ZipGuard {
                 if (size > 0) {
                     declared += size;
                     if (csize > 0 && size / (double) csize > limits.maxInflationRatio() && size > 1 << 20) {
-                        throw RefusedFileException.limit("maxInflationRatio",
-                                String.format(Locale.ROOT, "%.0f (entry %s)", size / (double) csize, name),
+                        throw RefusedFileException.inflationRatio(size / (double) csize, "the part " + name,
                                 limits.maxInflationRatio());
                     }
                 }
                 if (declared > limits.maxInflatedBytes()) {
-                    throw RefusedFileException.limit("maxInflatedBytes", "more than " + declared + " bytes",
-                            limits.maxInflatedBytes() + " bytes");
+                    throw RefusedFileException.inflatedTooLarge(limits.maxInflatedBytes());
                 }
             }
             if (declared / (double) compressedFile > limits.maxInflationRatio() && declared > 16 << 20) {
-                throw RefusedFileException.limit("maxInflationRatio",
-                        String.format(Locale.ROOT, "%.0f (whole file)", declared / (double) compressedFile),
+                throw RefusedFileException.inflationRatio(declared / (double) compressedFile, "the workbook as a whole",
                         limits.maxInflationRatio());
             }
             long real = 0;
@@ -125,8 +121,7 @@ public final class ZipGuard {
         }
         while (n > 0) {
             if (before + total > limits.maxInflatedBytes()) {
-                throw RefusedFileException.limit("maxInflatedBytes", "more than " + (before + total) + " bytes",
-                        limits.maxInflatedBytes() + " bytes");
+                throw RefusedFileException.inflatedTooLarge(limits.maxInflatedBytes());
             }
             n = in.read(buf);
             if (n > 0) {

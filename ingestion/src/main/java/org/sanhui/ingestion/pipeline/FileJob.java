@@ -131,10 +131,13 @@ public final class FileJob {
     public static FileJob prepare(Path file, IngestOptions options, Supplier<RegionFinder> finder,
             Map<String, LocalDate> received) {
         FileJob j = new FileJob(file, options, finder, received);
-        // the file's hash is worked out on another thread while this one sniffs, opens and plans it, and
-        // while the file is read; it is first needed for the report
-        j.hash = HASHER.submit(() -> sha256(file));
         try {
+            // a pipe, a device or a file over the size limit is refused before a byte of it is read
+            FormatSniffer.admit(file, options.limits());
+            // the file's hash is worked out on another thread while this one sniffs, opens and plans it, and
+            // while the file is read; it is first needed for the report
+            long max = options.limits().maxFileBytes();
+            j.hash = HASHER.submit(() -> sha256(file, max));
             j.format = FormatSniffer.sniff(file, options.limits());
             try (WorkbookSource src = WorkbookFormat.of(j.format).open(file, options.limits())) {
                 j.date1904 = src.date1904();
@@ -173,7 +176,7 @@ public final class FileJob {
             try {
                 sha256 = hash.get();
             } catch (ExecutionException e) {
-                throw unreadable(e.getCause());
+                throw e.getCause() instanceof RefusedFileException r ? r : unreadable(e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while hashing " + file, e);
@@ -430,6 +433,7 @@ public final class FileJob {
         private final Predicate<LiveFile> replaced;
         private final List<Feedback> feedback;
         private final Map<String, OrgIndex> orgs;
+        private Throwable refusalCause;
 
         Outcome(IngestReport.FileReport report, List<StagedFile> staged, Predicate<LiveFile> replaced,
                 List<Feedback> feedback, Map<String, OrgIndex> orgs) {
@@ -463,6 +467,11 @@ public final class FileJob {
         /** @return organisations accepted per county, never null */
         public Map<String, OrgIndex> organisations() {
             return orgs;
+        }
+
+        /** @return the exception behind the file's refusal (a parser's, an I/O error), or null */
+        public Throwable refusalCause() {
+            return refusalCause;
         }
 
         /** Deletes the staged files (the file is abandoned). */
@@ -522,11 +531,11 @@ public final class FileJob {
 
     private Outcome refusedOutcome(RefusedFileException e) {
         List<Problem> ps = new ArrayList<>(fileProblems);
-        ps.add(0, new Problem(e.code(), Severity.FATAL, Location.ofFile(fileName), null, null, e.messageZh(),
+        ps.add(0, new Problem(e.code(), Severity.FATAL, e.location(fileName), null, null, e.messageZh(),
                 e.messageEn()));
         String digest;
         try {
-            digest = sha256();
+            digest = hash == null ? "" : sha256(); // no hash: refused before a byte was read
         } catch (RefusedFileException ignored) {
             digest = ""; // the file is refused already; the report says why
         }
@@ -535,7 +544,9 @@ public final class FileJob {
         String county = facts != null ? facts.county() : options.submitter();
         Feedback fb = new Feedback(county, facts == null ? options.period() : facts.period(), fileName,
                 IngestReport.Outcome.REFUSED, ps, List.of(), List.of());
-        return new Outcome(rep, List.of(), f -> false, List.of(fb), Map.of());
+        Outcome out = new Outcome(rep, List.of(), f -> false, List.of(fb), Map.of());
+        out.refusalCause = e.getCause();
+        return out;
     }
 
     private Problem problem(ProblemCode code, Severity sev, Location loc, String value, String zh, String en) {
@@ -1436,12 +1447,18 @@ public final class FileJob {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
-    private static String sha256(Path file) throws IOException {
+    /** The SHA-256 of a file, reading at most max bytes: a file that has grown past the limit is refused. */
+    private static String sha256(Path file, long max) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];
+            long total = 0;
             int n;
             while ((n = in.read(buf)) > 0) {
+                total += n;
+                if (total > max) {
+                    throw RefusedFileException.fileTooLarge(total, max);
+                }
                 md.update(buf, 0, n);
             }
             return HexFormat.of().formatHex(md.digest());

@@ -12,6 +12,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -75,10 +76,11 @@ public final class CsvFormat implements WorkbookFormat {
             if (!sheet.equals(name)) {
                 throw new IllegalArgumentException("no sheet '" + name + "', expected " + sheet);
             }
-            budget.newSheet();
+            budget.newSheet(null);
             CharsetDecoder dec = enc.charset().newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             int row = 0;
+            long nextLine = 1; // the physical line where the next record starts (a quoted cell may span lines)
             try (InputStream in = Files.newInputStream(file)) {
                 if (enc.bom()) {
                     in.readNBytes(3);
@@ -87,15 +89,16 @@ public final class CsvFormat implements WorkbookFormat {
                 try (CSVParser p = CSVParser.builder().setReader(r).setFormat(FORMAT).get()) {
                     for (CSVRecord rec : p) {
                         row++;
-                        budget.row();
+                        budget.row(row);
                         String[] cells = new String[rec.size()];
                         for (int i = 0; i < cells.length; i++) {
                             String v = rec.get(i);
                             if (v != null && !v.isEmpty()) {
-                                cells[i] = budget.cell(v);
+                                cells[i] = budget.cell(v, i);
                             }
                         }
                         handler.row(row, cells);
+                        nextLine = p.getCurrentLineNumber() + 1;
                     }
                 }
             } catch (CharacterCodingException e) {
@@ -104,7 +107,12 @@ public final class CsvFormat implements WorkbookFormat {
                 if (e.getCause() instanceof CharacterCodingException c) {
                     throw badEncoding(row + 1, c);
                 }
+                if (e.getCause() instanceof CSVException c) {
+                    throw badSyntax(nextLine, c);
+                }
                 throw e;
+            } catch (CSVException e) {
+                throw badSyntax(nextLine, e);
             }
         }
 
@@ -112,7 +120,30 @@ public final class CsvFormat implements WorkbookFormat {
             return new RefusedFileException(ProblemCode.BAD_ENCODING,
                     "第 " + row + " 行附近的文字无法按 " + enc.charset().name() + " 编码读取。请用“CSV UTF-8”格式重新保存后再报送。",
                     "text near row " + row + " cannot be decoded as " + enc.charset().name()
-                            + "; save the file again as 'CSV UTF-8' and send it again", e);
+                            + "; save the file again as 'CSV UTF-8' and send it again", e, null, row, null);
+        }
+
+        /**
+         * A record that commons-csv cannot parse: an opening quote never closed (everything after it would
+         * be one cell), or text after a closing quote. Located by the line where the record starts.
+         */
+        private static RefusedFileException badSyntax(long line, CSVException e) {
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("EOF reached before encapsulated token finished")) {
+                return new RefusedFileException(ProblemCode.CORRUPT_FILE,
+                        "第 " + line + " 行开始的一行中有一个英文双引号（\"）没有对应的结束引号，从这里到文件末尾都无法按 CSV 读取。"
+                                + "请检查该行的引号（单元格内容中的引号应写成两个 \"\"），或用 Excel 重新保存为“CSV UTF-8”后再报送。",
+                        "the record starting on line " + line + " opens a double quote (\") that is never closed, so the"
+                                + " rest of the file cannot be read as CSV; check the quotes of that line (a quote inside"
+                                + " a cell is written twice: \"\"), or save the file again from Excel as 'CSV UTF-8'",
+                        e, null, (int) Math.min(Integer.MAX_VALUE, line), null);
+            }
+            return new RefusedFileException(ProblemCode.CORRUPT_FILE,
+                    "第 " + line + " 行开始的一行不符合 CSV 格式（可能是引号后紧跟了其他文字），无法读取。请检查该行的引号，"
+                            + "或用 Excel 重新保存为“CSV UTF-8”后再报送。",
+                    "the record starting on line " + line + " is not valid CSV (perhaps text right after a closing"
+                            + " quote); check the quotes of that line, or save the file again from Excel as 'CSV UTF-8'",
+                    e, null, (int) Math.min(Integer.MAX_VALUE, line), null);
         }
 
         @Override

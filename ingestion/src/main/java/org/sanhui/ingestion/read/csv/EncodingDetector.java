@@ -13,7 +13,8 @@ import org.sanhui.model.problem.ProblemCode;
 /**
  * Decides how a CSV file is encoded: UTF-8 (with or without BOM) when every byte sequence is valid
  * UTF-8; GB18030 (a superset of GBK) when UTF-8 fails; and a located refusal when the file mixes the
- * two: some lines hold Chinese in valid UTF-8 while others are not UTF-8.
+ * two: some lines hold Chinese in valid UTF-8 while others are not UTF-8, or when a line holds a NUL
+ * byte (named by line and byte: no encoding a CSV comes in has one).
  *
  * <p>One streaming pass over the bytes, line by line. Never guesses the other way round: valid UTF-8
  * is always read as UTF-8.
@@ -40,13 +41,20 @@ final class EncodingDetector {
                 in.reset();
             }
             int line = 1;
+            long pos = 0; // bytes read after the BOM
+            long lineStart = 0;
             int firstBadLine = 0;
             int firstGoodCjkLine = 0;
             int lineCjk = 0;
             boolean lineBad = false;
             int b;
             while ((b = in.read()) >= 0) {
+                pos++;
+                if (b == 0) {
+                    throw nul(line, pos - lineStart);
+                }
                 if (b == '\n') {
+                    lineStart = pos;
                     if (!lineBad && lineCjk >= 2 && firstGoodCjkLine == 0) {
                         firstGoodCjkLine = line;
                     }
@@ -80,8 +88,10 @@ final class EncodingDetector {
                 for (int k = 0; k < need; k++) {
                     in.mark(1);
                     int c = in.read();
+                    pos++;
                     if (c < 0x80 || c > 0xBF) {
                         ok = false;
+                        pos--;
                         if (c >= 0) {
                             in.reset();
                         }
@@ -114,6 +124,17 @@ final class EncodingDetector {
             }
             return new Encoding(GB18030, false);
         }
+    }
+
+    /** A NUL byte: no text encoding a CSV comes in holds one; named by its line and its byte in the line. */
+    private static RefusedFileException nul(int line, long byteInLine) {
+        return new RefusedFileException(ProblemCode.BAD_ENCODING,
+                "第 " + line + " 行第 " + byteInLine + " 个字节是空字符（NUL，0x00），CSV 文本中不应出现这种字符，文件可能已损坏或不是文本文件。"
+                        + "请用 Excel 打开检查后另存为“CSV UTF-8”或 Excel 工作簿（.xlsx）再报送。",
+                "line " + line + ", byte " + byteInLine + " is a NUL byte (0x00), which CSV text never holds; the file"
+                        + " may be damaged or not be text at all; open it in Excel, check it and save it as 'CSV UTF-8'"
+                        + " or as an Excel workbook (.xlsx), then send it again",
+                null, null, line, null);
     }
 
 }

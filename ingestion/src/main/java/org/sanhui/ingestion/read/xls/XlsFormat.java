@@ -84,9 +84,9 @@ public final class XlsFormat implements WorkbookFormat {
             if (s == null) {
                 throw new IllegalArgumentException("no sheet '" + sheet + "', expected one of " + sheetNames());
             }
-            budget.newSheet();
+            budget.newSheet(sheet);
             for (Row r : s) {
-                budget.row();
+                budget.row(r.getRowNum() + 1);
                 int n = Math.max(0, r.getLastCellNum());
                 String[] cells = new String[n];
                 for (int i = 0; i < n; i++) {
@@ -94,7 +94,7 @@ public final class XlsFormat implements WorkbookFormat {
                     if (c != null) {
                         String v = text(c, c.getCellType());
                         if (v != null && !v.isEmpty()) {
-                            cells[i] = budget.cell(v);
+                            cells[i] = budget.cell(v, i);
                         }
                     }
                 }

@@ -2,6 +2,7 @@ package org.sanhui.ingestion.read.xlsx;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,6 +21,7 @@ import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.dhatim.fastexcel.reader.SheetVisibility;
 import org.sanhui.ingestion.IngestLimits;
+import org.sanhui.ingestion.format.DefaultPassword;
 import org.sanhui.ingestion.format.FileFormat;
 import org.sanhui.ingestion.format.ZipGuard;
 import org.sanhui.ingestion.read.CellBudget;
@@ -28,7 +30,9 @@ import org.sanhui.ingestion.read.WorkbookFormat;
 import org.sanhui.ingestion.read.WorkbookSource;
 
 /**
- * Reads xlsx with fastexcel-reader, streaming, after {@link ZipGuard} has checked the zip. Cells come
+ * Reads xlsx with fastexcel-reader, streaming, after {@link ZipGuard} has checked the zip; an xlsx
+ * encrypted with Excel's default password is read from a decrypted temporary copy
+ * ({@link DefaultPassword}), deleted on close. Cells come
  * as their raw values: numbers (dates included, as serials) as written in the XML, shared strings
  * resolved, booleans as TRUE/FALSE, formulas as their cached result.
  */
@@ -44,9 +48,19 @@ public final class XlsxFormat implements WorkbookFormat {
 
     @Override
     public WorkbookSource open(Path file, IngestLimits limits) throws IOException {
-        ZipGuard.check(file, limits);
-        ReadableWorkbook wb = new ReadableWorkbook(file.toFile(), OPTIONS);
-        return new Source(wb, new CellBudget(limits));
+        // an xlsx in an OLE2 container is encrypted with Excel's default password (the sniffer refuses others)
+        Path plain = DefaultPassword.isOle2(file) ? DefaultPassword.decrypt(file, limits) : null;
+        Path zip = plain != null ? plain : file;
+        try {
+            ZipGuard.check(zip, limits);
+            ReadableWorkbook wb = new ReadableWorkbook(zip.toFile(), OPTIONS);
+            return new Source(wb, new CellBudget(limits), plain);
+        } catch (IOException | RuntimeException e) {
+            if (plain != null) {
+                Files.deleteIfExists(plain);
+            }
+            throw e;
+        }
     }
 
     private static final Object END = new Object();
@@ -80,9 +94,13 @@ public final class XlsxFormat implements WorkbookFormat {
         private final Map<String, Sheet> sheets = new HashMap<>();
         private final List<String> names = new ArrayList<>();
 
-        Source(ReadableWorkbook wb, CellBudget budget) {
+        /** The decrypted copy to delete on close, or null. */
+        private final Path plain;
+
+        Source(ReadableWorkbook wb, CellBudget budget, Path plain) {
             this.wb = wb;
             this.budget = budget;
+            this.plain = plain;
             wb.getSheets().forEach(s -> {
                 if (s.getVisibility() == SheetVisibility.VISIBLE || s.getVisibility() == null) {
                     names.add(s.getName());
@@ -107,7 +125,7 @@ public final class XlsxFormat implements WorkbookFormat {
             if (s == null) {
                 throw new IllegalArgumentException("no sheet '" + sheet + "', expected one of " + names);
             }
-            budget.newSheet();
+            budget.newSheet(sheet);
             // a few batches ahead are enough to keep both threads busy; more only lengthen what every
             // young collection has to copy
             BlockingQueue<Object> queue = new ArrayBlockingQueue<>(4);
@@ -213,7 +231,7 @@ public final class XlsxFormat implements WorkbookFormat {
         }
 
         private String[] cells(Row r) {
-            budget.row();
+            budget.row(r.getRowNum());
             int n = r.getCellCount();
             String[] out = new String[n];
             for (int i = 0; i < n; i++) {
@@ -223,7 +241,7 @@ public final class XlsxFormat implements WorkbookFormat {
                 }
                 String v = text(c);
                 if (v != null && !v.isEmpty()) {
-                    out[i] = budget.cell(v);
+                    out[i] = budget.cell(v, i);
                 }
             }
             return out;
@@ -252,7 +270,13 @@ public final class XlsxFormat implements WorkbookFormat {
 
         @Override
         public void close() throws IOException {
-            wb.close();
+            try {
+                wb.close();
+            } finally {
+                if (plain != null) {
+                    Files.deleteIfExists(plain);
+                }
+            }
         }
     }
 }
