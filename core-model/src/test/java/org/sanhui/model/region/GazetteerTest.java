@@ -145,20 +145,11 @@ class GazetteerTest {
     }
 
     @Test
-    void loadsWellUnderASecondAndLooksUpFast() {
-        long t0 = System.nanoTime();
+    void aFreshLoadHoldsTheSameRegions() {
+        // Its time is measured by bench/gazetteer.sh (GazetteerBench), not asserted here.
         Gazetteer fresh = Gazetteer.load();
-        long loadMs = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(fresh).isNotSameAs(G);
         assertThat(fresh.size()).isEqualTo(G.size());
-        long t1 = System.nanoTime();
-        int found = 0;
-        for (int i = 0; i < 20_000; i++) {
-            found += fresh.byName("64", i % 2 == 0 ? "兴庆" : "掌政镇").found() ? 1 : 0;
-        }
-        long lookupMs = (System.nanoTime() - t1) / 1_000_000;
-        System.out.println("gazetteer load " + loadMs + " ms; 20,000 byName look-ups " + lookupMs + " ms");
-        assertThat(found).isEqualTo(20_000);
-        assertThat(loadMs).isLessThan(3_000);
-        assertThat(lookupMs).isLessThan(3_000);
+        assertThat(fresh.require("640104100").name()).isEqualTo("掌政镇");
     }
 }
