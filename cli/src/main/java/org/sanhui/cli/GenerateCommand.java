@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
                 + "(truth.json); --scope 00 --format parquet makes a national-scale warehouse for benchmarks.",
         footerHeading = "%nExamples:%n",
         footer = {"  sanhui generate --scope 64 --from 2023Q1 --to 2024Q4 --out datasets/ningxia-sample",
+            "  sanhui generate --scope 12 --from 2024-05 --to 2024-08 --out /tmp/tianjin-monthly",
             "  sanhui generate --scope 00 --from 2024Q1 --to 2024Q4 --activities 10000000 --format parquet --out /tmp/national"})
 final class GenerateCommand implements Callable<Integer> {
 
@@ -25,10 +26,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--scope", required = true, paramLabel = "CODE", description = "A province code (64) or 00 for the country.")
     String scope;
 
-    @Option(names = "--from", required = true, paramLabel = "P", description = "First period, e.g. 2023Q1.")
+    @Option(names = "--from", required = true, paramLabel = "P",
+            description = "First period, e.g. 2023Q1; a month (2024-05) writes monthly submissions.")
     String from;
 
-    @Option(names = "--to", required = true, paramLabel = "P", description = "Last period, e.g. 2024Q4.")
+    @Option(names = "--to", required = true, paramLabel = "P",
+            description = "Last period, e.g. 2024Q4; a month (2024-08) when --from is one.")
     String to;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (or warehouse for parquet).")

@@ -11,8 +11,8 @@ import org.sanhui.model.region.RegionLevel;
  * The options of a generation; build with {@link #builder()}.
  *
  * @param scope the region code: {@code 64} (a province), {@code 00} (the country), a city or a county
- * @param from the first quarter
- * @param to the last quarter (inclusive)
+ * @param from the first period: a quarter, or a month for a province that reports monthly
+ * @param to the last period (inclusive), of the same kind as {@code from}
  * @param out the output folder
  * @param seed the seed; the same options always give byte-identical output
  * @param activities the total number of activities wanted, or null for the sample's natural rate
@@ -52,8 +52,8 @@ public record GenerateOptions(String scope, Period from, Period to, Path out, lo
     /**
      * Checks the options.
      *
-     * @throws IllegalArgumentException if the scope is unknown or a township, the span is empty or activities is
-     *     negative
+     * @throws IllegalArgumentException if the scope is unknown or a township, the span is empty, from and to are
+     *     not both quarters or both months, months are asked of the PARQUET format, or activities is negative
      */
     public GenerateOptions {
         Objects.requireNonNull(scope, "scope");
@@ -66,8 +66,14 @@ public record GenerateOptions(String scope, Period from, Period to, Path out, lo
             throw new IllegalArgumentException("scope " + scope + " is a township; expected 00, a province, a city"
                     + " or a county code");
         }
-        from = from.as(Period.Kind.QUARTER);
-        to = to.as(Period.Kind.QUARTER);
+        if (from.kind() != to.kind() || from.kind() == Period.Kind.YEAR) {
+            throw new IllegalArgumentException("--from " + from + " and --to " + to + " must both be quarters (2024Q1)"
+                    + " or both months (2024-05, for a province that reports monthly)");
+        }
+        if (from.kind() == Period.Kind.MONTH && format == Format.PARQUET) {
+            throw new IllegalArgumentException("--format parquet writes quarters; monthly submissions (--from " + from
+                    + ") are written as xlsx or csv");
+        }
         if (to.compareTo(from) < 0) {
             throw new IllegalArgumentException("--to " + to + " is before --from " + from);
         }
@@ -111,9 +117,9 @@ public record GenerateOptions(String scope, Period from, Period to, Path out, lo
         }
 
         /**
-         * Sets the first quarter.
+         * Sets the first period.
          *
-         * @param from the period (a month is taken as its quarter)
+         * @param from a quarter, or a month for monthly submissions (then {@link #to} is a month too)
          * @return this
          */
         public Builder from(Period from) {
@@ -122,9 +128,9 @@ public record GenerateOptions(String scope, Period from, Period to, Path out, lo
         }
 
         /**
-         * Sets the last quarter.
+         * Sets the last period.
          *
-         * @param to the period (a month is taken as its quarter)
+         * @param to a quarter, or a month for monthly submissions (then {@link #from} is a month too)
          * @return this
          */
         public Builder to(Period to) {

@@ -16,7 +16,8 @@ import org.sanhui.model.period.Period;
 /**
  * Generates datasets deterministically: the same {@link GenerateOptions} give byte-identical files.
  *
- * <p>XLSX and CSV write the submissions a province's counties send, one folder per quarter, the province's
+ * <p>XLSX and CSV write the submissions a province's counties send, one folder per period (a quarter, or a
+ * month for a province that reports monthly: {@code from} and {@code to} are then months), the province's
  * yearly evaluation workbooks under {@code evaluations/}, and {@code truth.json}; PARQUET writes a ready
  * warehouse (see {@link WarehouseGenerator}).
  */

@@ -59,16 +59,23 @@ class KillTest {
         big.put("活动记录", acts);
         Path input = Workbooks.xlsx(tmp.resolve("b/兴庆区2024Q3.xlsx"), big);
 
-        Path ref = tmp.resolve("ref");
-        copy(base, ref);
-        long t0 = System.nanoTime();
-        assertThat(child(ref, input).waitFor(300, TimeUnit.SECONDS)).isTrue();
-        long full = (System.nanoTime() - t0) / 1_000_000;
-        List<String> after = state(ref);
+        // The kills fall within the time of a whole ingest: the shorter of two, since the first one (a cold
+        // JVM, a busy machine) can take several times longer, and kills timed by it would mostly come too late.
+        long full = Long.MAX_VALUE;
+        List<String> after = null;
+        for (int i = 0; i < 2; i++) {
+            Path ref = tmp.resolve("ref" + i);
+            copy(base, ref);
+            long t0 = System.nanoTime();
+            assertThat(child(ref, input).waitFor(300, TimeUnit.SECONDS)).isTrue();
+            full = Math.min(full, (System.nanoTime() - t0) / 1_000_000);
+            List<String> state = state(ref);
+            assertThat(state).isEqualTo(after == null ? state : after);
+            after = state;
+        }
         assertThat(after).isNotEqualTo(before);
 
-        int sawBefore = 0;
-        int sawAfter = 0;
+        int killed = 0;
         for (int k = 0; k < runs; k++) {
             Path w = tmp.resolve("run" + k);
             copy(base, w);
@@ -80,11 +87,15 @@ class KillTest {
                 p.waitFor(60, TimeUnit.SECONDS);
             }
             List<String> got = state(w);
-            assertThat(got).as("run %d (seed %d, killed after %d ms of ~%d ms)", k, seed, delay, full).isIn(before, after);
-            if (got.equals(before)) {
-                sawBefore++;
+            String run = String.format("run %d (seed %d, killed after %d ms of ~%d ms)", k, seed, delay, full);
+            if (ended) {
+                // it finished before the kill came: a normal exit, and the resubmission is live as a whole
+                assertThat(p.exitValue()).as(run + ": ended by itself").isZero();
+                assertThat(got).as(run + ": ended by itself").isEqualTo(after);
             } else {
-                sawAfter++;
+                // killed: the resubmission is live as a whole (killed after its commit) or not at all
+                killed++;
+                assertThat(got).as(run).isIn(before, after);
             }
             // the warehouse stays usable: a later ingest cleans up and reaches the after state (the
             // submissions history then holds one more row when the killed run had completed)
@@ -98,7 +109,7 @@ class KillTest {
                         .as("temporary files left after a clean run").isEmpty();
             }
         }
-        assertThat(sawBefore + sawAfter).isEqualTo(runs);
+        assertThat(killed).as("runs killed before they ended (seed %d, ~%d ms an ingest)", seed, full).isPositive();
     }
 
     private static List<String> withoutHistory(List<String> state) {

@@ -1,7 +1,6 @@
 package org.sanhui.cli.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,8 +62,8 @@ class PrivacyScanTest {
 
     @Test
     void noPhoneAnywhereAndNamesOnlyWhereAllowed(@TempDir Path base) throws Exception {
-        assumeTrue(ChildJvm.cliPresent(), "the CLI (org.sanhui.cli.Main) is not on the classpath yet");
-        assumeTrue(Files.isDirectory(Cli.sample()), "no datasets/ningxia-sample");
+        assertThat(ChildJvm.cliPresent()).as("the CLI (org.sanhui.cli.Main) on the test classpath").isTrue();
+        assertThat(Cli.sample()).as("the bundled sample, which this test reads").isDirectory();
         Path input = base.resolve("input");
         Cli.copyTree(Cli.sample(), input);
         Files.deleteIfExists(input.resolve("truth.json"));

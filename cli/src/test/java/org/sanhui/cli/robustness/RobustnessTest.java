@@ -1,7 +1,6 @@
 package org.sanhui.cli.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +20,7 @@ class RobustnessTest {
 
     @Test
     void fixedCorpusNeverCrashesHangsRunsOutOfMemoryOrLosesRows(@TempDir Path tmp) throws IOException {
-        assumeTrue(ChildJvm.cliPresent(), "the CLI (org.sanhui.cli.Main) is not on the classpath yet");
+        assertThat(ChildJvm.cliPresent()).as("the CLI (org.sanhui.cli.Main) on the test classpath").isTrue();
         Path corpus = tmp.resolve("corpus");
         List<CorpusEntry> entries = new CorpusBuilder(corpus).buildFixed();
         Path runs = Files.createDirectories(tmp.resolve("runs"));

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,8 +28,28 @@ import org.sanhui.model.value.Text;
  */
 public final class Gazetteer {
 
-    private static final String[] SUFFIXES = {"街道办事处", "街道", "自治县", "自治旗", "特区", "林区", "新区", "区",
-        "县", "市", "旗", "镇", "乡", "苏木", "民族乡"};
+    // The suffixes a short form leaves off. Every one that a name ends in is taken off, the longer first
+    // (自治县 as well as 县, 林区 as well as 区), then again from what is left. A compound suffix is listed by
+    // its parts, so that every tail of a stack is a short form of its own: 民族乡 is 民族 + 乡 (东固畲族少数民族乡
+    // is also 东固畲族少数民族, 东固畲族 and 东固), 街道办事处 is 街道 + 办事处 (保康街道办事处 is also 保康街道 and 保康).
+    private static final List<String> ADMINISTRATIVE = List.of("办事处", "街道", "自治县", "自治旗", "特区", "林区",
+            "新区", "区", "县", "市", "旗", "镇", "乡", "苏木", "少数民族", "民族");
+
+    // The 55 minority peoples. "<people>族" is a suffix (于家务回族乡, 门源回族自治县, 友谊达斡尔族满族柯尔克孜族乡);
+    // before 民族 the people is named without 族 (音河达斡尔鄂温克民族乡), so the bare names are suffixes there only.
+    private static final List<String> PEOPLES = List.of("蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜",
+            "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡",
+            "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米",
+            "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲",
+            "门巴", "珞巴", "基诺");
+
+    /** Suffixes by their last character, longest first; the peoples with 族 (回族, 蒙古族, ...). */
+    private static final SuffixTable SUFFIXES = new SuffixTable(ADMINISTRATIVE,
+            PEOPLES.stream().map(p -> p + "族").toList());
+
+    /** Bare people names (two characters or more: one would cut too much), taken off after 民族 only. */
+    private static final SuffixTable BARE_PEOPLES = new SuffixTable(
+            PEOPLES.stream().filter(p -> p.length() >= 2).toList(), List.of());
 
     private final Map<String, Region> byCode;
     private final Map<String, List<Region>> children;
@@ -289,10 +310,11 @@ public final class Gazetteer {
 
     /**
      * Looks a region up by name (or code) among the descendants of a parent. An exact name wins; else a
-     * name equal once the usual suffixes (区, 县, 镇, 乡, 街道, ...) are dropped from both sides (兴庆 finds
-     * 兴庆区). Several hits are ambiguous; no hit lists up to ten names that share the first character.
-     * A code is accepted too: one within the parent is found, one outside it is returned as the only
-     * candidate.
+     * short form, the name minus any tail of its suffixes (see {@link #shortForms}: 兴庆 finds 兴庆区, 西三旗
+     * and 西三 find 西三旗街道); else a short form of the name as written (兴庆县 finds 兴庆区). Several hits are
+     * ambiguous and are returned as the candidates, never guessed between, except that a region listed with
+     * a part of itself is taken alone; no hit lists up to ten names that share the first character. A code is
+     * accepted too: one within the parent is found, one outside it is returned as the only candidate.
      *
      * <p>The names under each parent are indexed on first use, so repeated look-ups cost a hash look-up.
      *
@@ -314,21 +336,39 @@ public final class Gazetteer {
                     : NameMatch.unknown(List.of(coded.get()));
         }
         NameIndex index = nameIndex(parentCode);
-        List<Region> exact = index.exact.getOrDefault(n, List.of());
-        if (exact.size() == 1) {
-            return new NameMatch(exact.get(0), List.of());
+        NameMatch m = pick(index.exact.get(n));
+        if (m == null) {
+            m = pick(index.forms.get(n));
         }
-        if (exact.size() > 1) {
-            return new NameMatch(null, exact, true);
+        // a suffix changed rather than left off (兴庆县 for 兴庆区, 于家务乡 for 于家务回族乡): the written name's
+        // own short forms, longest first, against the full names and their short forms
+        for (String form : m == null ? shortForms(n) : List.<String>of()) {
+            List<Region> full = index.exact.getOrDefault(form, List.of());
+            List<Region> shorter = index.forms.getOrDefault(form, List.of());
+            List<Region> both = new ArrayList<>(full);
+            shorter.stream().filter(r -> !full.contains(r)).forEach(both::add);
+            m = pick(both);
+            if (m != null) {
+                break;
+            }
         }
-        List<Region> stemmed = index.stems.getOrDefault(stem(n), List.of());
-        if (stemmed.size() == 1) {
-            return new NameMatch(stemmed.get(0), List.of());
+        return m != null ? m : NameMatch.unknown(index.byFirstChar.getOrDefault(n.charAt(0), List.of()));
+    }
+
+    /**
+     * One region, or several (ambiguous), or null for none. A region listed with a part of itself is taken
+     * alone: under 上海市, 嘉定 is 嘉定区 rather than also its 嘉定镇街道.
+     */
+    private NameMatch pick(List<Region> regions) {
+        if (regions == null || regions.isEmpty()) {
+            return null;
         }
-        if (stemmed.size() > 1) {
-            return new NameMatch(null, stemmed, true);
+        List<Region> kept = regions;
+        if (regions.size() > 1) {
+            kept = regions.stream().filter(r -> regions.stream().noneMatch(a -> a != r && isWithin(r.code(), a.code())))
+                    .toList();
         }
-        return NameMatch.unknown(index.byFirstChar.getOrDefault(n.charAt(0), List.of()));
+        return kept.size() == 1 ? new NameMatch(kept.get(0), List.of()) : new NameMatch(null, kept, true);
     }
 
     /**
@@ -378,7 +418,7 @@ public final class Gazetteer {
     /** The names of every descendant of one parent, indexed for {@link #byName} and {@link #mentionedIn}. */
     private static final class NameIndex {
         final Map<String, List<Region>> exact = new HashMap<>();
-        final Map<String, List<Region>> stems = new HashMap<>();
+        final Map<String, List<Region>> forms = new HashMap<>();
         final Map<Character, List<Region>> byFirstChar = new HashMap<>();
         int longest;
     }
@@ -394,7 +434,9 @@ public final class Gazetteer {
         descendants(root, pool);
         for (Region r : pool) {
             index.exact.computeIfAbsent(r.name(), k -> new ArrayList<>(1)).add(r);
-            index.stems.computeIfAbsent(stem(r.name()), k -> new ArrayList<>(1)).add(r);
+            for (String form : shortForms(r.name())) {
+                index.forms.computeIfAbsent(form, k -> new ArrayList<>(1)).add(r);
+            }
             List<Region> first = index.byFirstChar.computeIfAbsent(r.name().charAt(0), k -> new ArrayList<>());
             if (first.size() < 10) {
                 first.add(r);
@@ -402,7 +444,7 @@ public final class Gazetteer {
             index.longest = Math.max(index.longest, r.name().length());
         }
         index.exact.replaceAll((k, v) -> List.copyOf(v));
-        index.stems.replaceAll((k, v) -> List.copyOf(v));
+        index.forms.replaceAll((k, v) -> List.copyOf(v));
         index.byFirstChar.replaceAll((k, v) -> List.copyOf(v));
         NameIndex raced = nameIndexes.putIfAbsent(parentCode, index);
         return raced != null ? raced : index;
@@ -415,13 +457,103 @@ public final class Gazetteer {
         }
     }
 
-    private static String stem(String name) {
-        for (String s : SUFFIXES) {
-            if (name.endsWith(s) && name.length() > s.length() + 1) {
-                return name.substring(0, name.length() - s.length());
+    /**
+     * Returns the short forms of an official name: the name minus each tail of suffixes it ends in, the
+     * administrative ones (街道, 办事处, 镇, 乡, 苏木, 区, 县, 市, 旗, 自治县, 新区, ...), 民族 and the minority
+     * peoples' names (回族, 蒙古族, ...), as long as two characters or more are left. So 西三旗街道 gives 西三旗 and
+     * 西三, 大安镇镇 gives 大安镇 and 大安, 于家务回族乡 gives 于家务回族 and 于家务, 万柏林区 gives 万柏林 and 万柏
+     * (a 林区 or a 区), and 掌政 gives none. Some forms are what nobody writes (门源回族自治 from 门源回族自治县);
+     * they are harmless, since a look-up only meets them when they are written.
+     *
+     * @param name an official name, null not permitted
+     * @return the short forms, longest first (then the longer suffix taken off first), never null, empty when the
+     *     name ends in no suffix; the name itself is not among them
+     */
+    public static List<String> shortForms(String name) {
+        Objects.requireNonNull(name, "name");
+        // breadth first over what is left; arrays rather than collections, since every name of a scope passes
+        // here when its index is built (44,704 for the whole country)
+        String[] forms = null;
+        boolean[] afterMinzu = null;
+        int n = 0;
+        String cur = name;
+        boolean after = false;
+        for (int next = 0; ; next++) {
+            for (int pass = 0; pass < (after ? 2 : 1); pass++) {
+                String[] candidates = (pass == 0 ? SUFFIXES : BARE_PEOPLES).endingIn(cur);
+                for (int i = 0; candidates != null && i < candidates.length; i++) {
+                    String s = candidates[i];
+                    if (cur.length() >= s.length() + 2 && cur.endsWith(s)) {
+                        String rest = cur.substring(0, cur.length() - s.length());
+                        if (forms == null) {
+                            forms = new String[4];
+                            afterMinzu = new boolean[4];
+                        }
+                        if (indexOf(forms, n, rest) < 0) {
+                            if (n == forms.length) {
+                                forms = Arrays.copyOf(forms, n * 2);
+                                afterMinzu = Arrays.copyOf(afterMinzu, n * 2);
+                            }
+                            forms[n] = rest;
+                            afterMinzu[n] = pass == 1 || s.equals("民族") || s.equals("少数民族");
+                            n++;
+                        }
+                    }
+                }
+            }
+            if (next >= n) {
+                break;
+            }
+            cur = forms[next];
+            after = afterMinzu[next];
+        }
+        if (n <= 1) {
+            return n == 0 ? List.of() : List.of(forms[0]);
+        }
+        String[] out = Arrays.copyOf(forms, n);
+        Arrays.sort(out, (x, y) -> Integer.compare(y.length(), x.length())); // stable: ties keep their order
+        return List.of(out);
+    }
+
+    private static int indexOf(String[] a, int n, String s) {
+        for (int i = 0; i < n; i++) {
+            if (a[i].equals(s)) {
+                return i;
             }
         }
-        return name;
+        return -1;
+    }
+
+    /** Suffixes by their last character, for a look-up without boxing the character. */
+    private static final class SuffixTable {
+        private final char[] lastChars;
+        private final String[][] suffixes;
+
+        SuffixTable(List<String> a, List<String> b) {
+            Map<Character, List<String>> m = new java.util.TreeMap<>();
+            for (List<String> list : List.of(a, b)) {
+                for (String s : list) {
+                    m.computeIfAbsent(s.charAt(s.length() - 1), k -> new ArrayList<>()).add(s);
+                }
+            }
+            lastChars = new char[m.size()];
+            suffixes = new String[m.size()][];
+            int i = 0;
+            for (Map.Entry<Character, List<String>> e : m.entrySet()) {
+                lastChars[i] = e.getKey();
+                suffixes[i++] = e.getValue().stream().sorted((x, y) -> Integer.compare(y.length(), x.length()))
+                        .toArray(String[]::new);
+            }
+        }
+
+        /** The suffixes ending in the text's last character, longest first, or null. */
+        String[] endingIn(String text) {
+            if (text.length() < 3) {
+                return null;
+            }
+            int i = Arrays.binarySearch(lastChars, text.charAt(text.length() - 1));
+            return i < 0 ? null : suffixes[i];
+        }
     }
 
     /**

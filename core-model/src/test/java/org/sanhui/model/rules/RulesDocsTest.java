@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.sanhui.model.period.Period;
 
 /**
  * Keeps docs/configuration.md and docs/sanhui.example.properties in step with {@link Rules}: both are put on
@@ -42,6 +43,18 @@ class RulesDocsTest {
             String pattern = Pattern.quote(key).replace("<name>", "\\E[A-Za-z0-9_-]+\\Q").replace("<NN>", "\\E\\d{2}\\Q");
             assertThat(Pattern.compile("(?m)^#?\\s*" + pattern + "\\s*=").matcher(example).find()).as(key).isTrue();
         }
+    }
+
+    @Test
+    void bothPagesGiveTheDefaultReportingFrequencyOfTheRules() throws IOException {
+        // indicators.md used to say that Tianjin reports monthly by default; no province does
+        assertThat(Rules.DEFAULTS.reportingFrequency()).isEqualTo(Period.Kind.QUARTER);
+        assertThat(Rules.DEFAULTS.provinceFrequencies()).isEmpty();
+        assertThat(Rules.DEFAULTS.reportingFrequency("12")).isEqualTo(Period.Kind.QUARTER);
+        assertThat(resource("configuration.md")).contains("| `reporting.frequency` | `QUARTER` |")
+                .contains("| `reporting.frequency.<NN>` | none |");
+        assertThat(resource("indicators.md")).contains("by default every province reports quarterly")
+                .doesNotContain("default: Tianjin");
     }
 
     @Test

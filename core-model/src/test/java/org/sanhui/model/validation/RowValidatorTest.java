@@ -176,6 +176,33 @@ class RowValidatorTest {
             assertThat(p.messageEn()).contains("140302005").contains("140302100");
         }
 
+        // A township whose name ends in stacked suffixes was UNKNOWN_REGION under its short form, and then every
+        // post and activity of the organisation failed as UNKNOWN_ORGANISATION (issue 17, item 2).
+        @ParameterizedTest(name = "{1} in {0} -> {2}")
+        @CsvSource({"110108, 西三旗, 110108019", "110108, 西三旗街道, 110108019", "120114, 下伍旗, 120114105",
+            "130471, 开发区, 130471400", "310114, 嘉定镇, 310114004", "110112, 于家务, 110112209",
+            "150721, 得力其尔, 150721200", "632221, 门源, 632221", "150722, 莫力达瓦, 150722",
+            "110108, 海淀, 110108", "310114, 嘉定, 310114"})
+        void resolvesEveryShortFormOfStackedSuffixes(String county, String cell, String code) {
+            RowContext ctx = RowContext.of(county, Period.quarter(2024, 3), null);
+            RowResult<Organisation> r = RowValidator.organisation(row(ORG_NAME, "x", KIND, "县科协", STATUS, "正常",
+                    REGION_CODE, cell), ctx);
+            assertThat(r.problems()).isEmpty();
+            assertThat(r.record().regionCode()).isEqualTo(code);
+        }
+
+        @Test
+        void rejectsAShortFormOfTwoTownshipsListingBoth() {
+            // 西城 is 西城乡 and 西城区街道 of 定州市 with their suffixes left off; it used to be taken as 西城乡.
+            RowContext dingzhou = RowContext.of("130682", Period.quarter(2024, 3), null);
+            RowResult<Organisation> r = RowValidator.organisation(row(ORG_NAME, "x", KIND, "县科协", STATUS, "正常",
+                    REGION_CODE, "西城"), dingzhou);
+            assertThat(r.rejected()).isTrue();
+            Problem p = only(r, ProblemCode.AMBIGUOUS_REGION);
+            assertThat(p.messageZh()).contains("对应多个地区").contains("西城区街道（130682003）").contains("西城乡（130682208）");
+            assertThat(p.messageEn()).contains("matches several regions").contains("130682003").contains("130682208");
+        }
+
         @Test
         void blankStatusIsActiveWithAWarning() {
             RowResult<Organisation> r = RowValidator.organisation(row(ORG_NAME, "x", KIND, "县科协", STATUS, " "), Q3);

@@ -340,7 +340,7 @@ public final class SampleWriter {
         if (subs.size() == 1 && subs.get(0).totalMismatch()) {
             acts.totalOffset = 100;
         }
-        acts.notes.add("注：本表填报本季度开展的活动；服务对象可多选，用顿号分隔。");
+        acts.notes.add("注：本表填报本" + (p.kind() == Period.Kind.MONTH ? "月" : "季度") + "开展的活动；服务对象可多选，用顿号分隔。");
         out.add(acts);
         return out;
     }

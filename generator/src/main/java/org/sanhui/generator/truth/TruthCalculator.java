@@ -20,6 +20,7 @@ import org.sanhui.generator.world.Outcome;
 import org.sanhui.generator.world.Row;
 import org.sanhui.generator.world.Submission;
 import org.sanhui.generator.world.World;
+import org.sanhui.generator.world.WorldBuilder;
 import org.sanhui.model.domain.Grade;
 import org.sanhui.model.domain.OrgKind;
 import org.sanhui.model.domain.OrgStatus;
@@ -382,7 +383,7 @@ public final class TruthCalculator {
             }
         }
         for (Period p : world.periods()) {
-            if (p.index() != 4 || world.evaluations().isEmpty()) {
+            if (!WorldBuilder.endsYear(p) || world.evaluations().isEmpty()) {
                 continue;
             }
             int year = p.year();

@@ -64,7 +64,7 @@ public final class WorldBuilder {
      * Prepares a builder.
      *
      * @param scope the scope code (a province, a city, a county or {@code 00})
-     * @param periods the quarters, in order, at least one
+     * @param periods the quarters, or the months of a province that reports monthly, in order, at least one
      * @param seed the seed
      * @param activityTarget the approximate total number of activities wanted, or null for the natural rate
      * @param csvOnly whether every county sends CSV (else a mix of xlsx, xls, CSV and a city workbook)
@@ -166,10 +166,11 @@ public final class WorldBuilder {
         }
         double scale = 1.0;
         if (activityTarget != null) {
+            int months = periods.stream().mapToInt(p -> p.kind().months()).sum();
             double expected = 0;
             for (CountyPlan p : plans) {
                 for (Org o : p.orgs()) {
-                    expected += o.activityRate() * periods.size();
+                    expected += o.activityRate() * months / 3.0; // the rate is per quarter
                 }
             }
             scale = expected == 0 ? 1 : activityTarget / expected;
@@ -492,14 +493,14 @@ public final class WorldBuilder {
         acts.sort(Comparator.comparing(Activity::date).thenComparing(Activity::orgId).thenComparing(Activity::title));
         List<Activity> reported = new ArrayList<>();
         for (Activity a : acts) {
-            Period q = Period.containing(Period.Kind.QUARTER, a.date());
+            Period q = Period.containing(periods.get(0).kind(), a.date());
             Submission s = subs.get(q);
             if (s == null) {
-                continue; // never reported: the county sent nothing for that quarter
+                continue; // never reported: the county sent nothing for that period
             }
             Submission next = subs.get(q.next());
             if (plantProblems && next != null && q.next().year() == q.year() && r.nextInt(100) < 3) {
-                next.activities().add(Row.ok(a)); // forgotten, reported late in the next quarter
+                next.activities().add(Row.ok(a)); // forgotten, reported late in the next period
             } else {
                 s.activities().add(Row.ok(a));
             }
@@ -520,6 +521,28 @@ public final class WorldBuilder {
         out.addAll(subs.values());
         return new CountyPlan(plan.county(), plan.city(), plan.dialect(), plan.channel(), plan.orgs(), plan.posts(),
                 List.copyOf(reported));
+    }
+
+    /**
+     * A day some days after the period's start, wrapped round within the period: a quarter holds every offset
+     * used here (at most 64 days), so only a month wraps, and a planted row's date stays inside its period.
+     */
+    private static LocalDate dayAfterStart(Period p, int days) {
+        return p.start().plusDays(days % length(p));
+    }
+
+    /** A day some days before the period's end, wrapped round within the period like {@link #dayAfterStart}. */
+    private static LocalDate dayBeforeEnd(Period p, int days) {
+        return p.end().minusDays(days % length(p));
+    }
+
+    private static long length(Period p) {
+        return p.end().toEpochDay() - p.start().toEpochDay() + 1;
+    }
+
+    /** Whether a period is the last of its year (Q4, or December for a province that reports monthly). */
+    public static boolean endsYear(Period p) {
+        return p.end().getMonthValue() == 12 && p.end().getDayOfMonth() == 31;
     }
 
     private static boolean stable(String id, Period p, int percent) {
@@ -548,7 +571,7 @@ public final class WorldBuilder {
         if (r.nextInt(100) < 12) {
             String id = code + "-9" + String.format("%02d", r.nextInt(100));
             acts.add(Row.bad(new Activity(code, id, plan.county().name() + "青年科技工作者联谊会", "青年科技沙龙",
-                    ActivityType.ACADEMIC_EXCHANGE, s.period().end().minusDays(5 + r.nextInt(40)), "", null,
+                    ActivityType.ACADEMIC_EXCHANGE, dayBeforeEnd(s.period(), 5 + r.nextInt(40)), "", null,
                     List.of(TargetGroup.SCI_TECH_WORKERS), 25 + r.nextInt(30), null, Form.OFFLINE),
                     ProblemCode.UNKNOWN_ORGANISATION));
         }
@@ -565,13 +588,13 @@ public final class WorldBuilder {
         }
         if (!totals && r.nextInt(100) < 10) {
             acts.add(Row.bad(new Activity(code, host.id(), host.name(), "科技下乡集中服务日",
-                    ActivityType.VOLUNTEER_SERVICE, s.period().start().plusDays(20 + r.nextInt(40)), "", null,
+                    ActivityType.VOLUNTEER_SERVICE, dayAfterStart(s.period(), 20 + r.nextInt(40)), "", null,
                     List.of(TargetGroup.FARMERS), -30 - r.nextInt(50), null, Form.OFFLINE),
                     ProblemCode.NEGATIVE_COUNT));
         }
         if (!totals && r.nextInt(100) < 8) {
             acts.add(Row.bad(new Activity(code, host.id(), host.name(), "防灾减灾科普宣传",
-                    ActivityType.POPULARISATION, s.period().start().plusDays(10 + r.nextInt(40)), "", null,
+                    ActivityType.POPULARISATION, dayAfterStart(s.period(), 10 + r.nextInt(40)), "", null,
                     List.of(TargetGroup.RESIDENTS), Integer.MIN_VALUE, null, Form.OFFLINE), ProblemCode.BAD_NUMBER));
         }
         if (r.nextInt(100) < 5) {
@@ -582,7 +605,7 @@ public final class WorldBuilder {
         if (r.nextInt(100) < 5) {
             Region other = outside(code);
             acts.add(Row.bad(new Activity(code, host.id(), host.name(), "跨区科普联合行动",
-                    ActivityType.POPULARISATION, s.period().start().plusDays(15 + r.nextInt(50)), other.code(), other.code(),
+                    ActivityType.POPULARISATION, dayAfterStart(s.period(), 15 + r.nextInt(50)), other.code(), other.code(),
                     List.of(TargetGroup.RESIDENTS), 60, null, Form.OFFLINE), ProblemCode.REGION_OUTSIDE_COUNTY));
         }
         // organisations: a new team placed in another county's township
@@ -604,7 +627,7 @@ public final class WorldBuilder {
         }
         if (r.nextInt(100) < 4) {
             Org kx = plan.orgs().get(0);
-            LocalDate start = s.period().start().plusDays(30);
+            LocalDate start = dayAfterStart(s.period(), 30);
             s.posts().add(Row.bad(new KeyPost(code, kx.id(), kx.name(), Names.person(r), plan.county().name() + "科技馆",
                     PersonRole.SCIENCE_MUSEUM_HEAD, Post.COMMITTEE, start, start.minusMonths(6), Names.phone(r)),
                     ProblemCode.END_BEFORE_START));
@@ -751,7 +774,7 @@ public final class WorldBuilder {
         SplittableRandom r = rng(seed, "evaluations");
         TreeMap<Integer, Period> yearEnds = new TreeMap<>();
         for (Period p : periods) {
-            if (p.index() == 4) {
+            if (endsYear(p)) {
                 yearEnds.put(p.year(), p);
             }
         }

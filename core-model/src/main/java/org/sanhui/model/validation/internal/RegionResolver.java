@@ -323,18 +323,9 @@ public final class RegionResolver {
         return true;
     }
 
+    /** The region's full name or one of its short forms (门源 and 门源回族 for 门源回族自治县). */
     private static boolean sameName(Region r, String n) {
-        if (r.name().equals(n)) {
-            return true;
-        }
-        String name = r.name();
-        for (String suffix : List.of("自治县", "自治旗", "区", "县", "市", "旗")) {
-            if (name.endsWith(suffix) && name.length() > suffix.length() + 1
-                    && name.substring(0, name.length() - suffix.length()).equals(n)) {
-                return true;
-            }
-        }
-        return false;
+        return r.name().equals(n) || Gazetteer.shortForms(r.name()).contains(n);
     }
 
     private static String province(RowContext ctx) {
