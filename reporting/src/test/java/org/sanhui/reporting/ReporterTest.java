@@ -264,18 +264,21 @@ class ReporterTest {
             assertThat(ind).isNotNull();
             Row h = ind.getRow(0);
             assertThat(h.getCell(0).getStringCellValue()).isEqualTo("期间");
+            assertThat(h.getCell(1).getStringCellValue()).isEqualTo("期间代码");
             assertThat(h.getCell(4).getStringCellValue()).isEqualTo("地区名称");
-            assertThat(h.getCell(9).getStringCellValue()).isEqualTo("数值");
+            assertThat(h.getCell(11).getStringCellValue()).isEqualTo("数值");
             boolean found = false;
             for (Row r : ind) {
-                if (r.getRowNum() > 0 && r.getCell(1).getStringCellValue().equals("C1.full")
-                        && r.getCell(3).getStringCellValue().equals("64")
-                        && r.getCell(0).getStringCellValue().equals("2024Q4")) {
+                if (r.getRowNum() > 0 && r.getCell(3).getStringCellValue().equals("C1.full")
+                        && r.getCell(5).getStringCellValue().equals("64")
+                        && r.getCell(1).getStringCellValue().equals("2024Q4")) {
+                    assertThat(r.getCell(0).getStringCellValue()).isEqualTo("2024年第四季度");
+                    assertThat(r.getCell(2).getStringCellValue()).isEqualTo("基层“三会”覆盖：全覆盖率");
                     assertThat(r.getCell(4).getStringCellValue()).isEqualTo("宁夏回族自治区");
-                    assertThat(r.getCell(7).getCellType()).isEqualTo(CellType.NUMERIC);
-                    assertThat(r.getCell(7).getNumericCellValue()).isEqualTo(19.0);
-                    assertThat(r.getCell(8).getNumericCellValue()).isEqualTo(22.0);
-                    assertThat(r.getCell(9).getNumericCellValue()).isCloseTo(19.0 / 22, org.assertj.core.data.Offset.offset(1e-9));
+                    assertThat(r.getCell(9).getCellType()).isEqualTo(CellType.NUMERIC);
+                    assertThat(r.getCell(9).getNumericCellValue()).isEqualTo(19.0);
+                    assertThat(r.getCell(10).getNumericCellValue()).isEqualTo(22.0);
+                    assertThat(r.getCell(11).getNumericCellValue()).isCloseTo(19.0 / 22, org.assertj.core.data.Offset.offset(1e-9));
                     found = true;
                 }
             }
