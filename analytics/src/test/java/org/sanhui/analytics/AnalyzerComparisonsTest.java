@@ -1,6 +1,7 @@
 package org.sanhui.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.sanhui.model.schema.Datasets.*;
@@ -210,5 +211,28 @@ class AnalyzerComparisonsTest {
                 .hasMessageContaining("--period 2024Q4")
                 .hasMessageContaining("reporting.frequency.64 = MONTH");
         assertThat(dir.resolve("indicators/2024-11")).doesNotExist();
+    }
+
+    @Test
+    void aMonthIsAnalysedOnlyWhereEveryProvinceOfTheScopeReportsMonthly() {
+        org.sanhui.model.region.Gazetteer g = org.sanhui.model.region.Gazetteer.national();
+        org.sanhui.model.rules.Rules tianjin = org.sanhui.model.rules.Rules.builder()
+                .reportingFrequency("12", Period.Kind.MONTH).build();
+        Period july = Period.parse("2024-07");
+        assertThatCode(() -> Analyzer.refuseMonthsOfQuarterlyProvinces(july, "12", tianjin, g))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> Analyzer.refuseMonthsOfQuarterlyProvinces(july, "120101", tianjin, g))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> Analyzer.refuseMonthsOfQuarterlyProvinces(Period.parse("2024Q3"), "64", tianjin, g))
+                .doesNotThrowAnyException();
+        // the nation mixes Tianjin's months with every other province's quarters
+        assertThatThrownBy(() -> Analyzer.refuseMonthsOfQuarterlyProvinces(july, "00", tianjin, g))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("provinces 11, 13, 14, 15, 21 and ").hasMessageContaining("more report quarterly")
+                .hasMessageContaining("--period 2024Q3").hasMessageContaining("--scope");
+        org.sanhui.model.rules.Rules monthly = org.sanhui.model.rules.Rules.builder()
+                .reportingFrequency(Period.Kind.MONTH).build();
+        assertThatCode(() -> Analyzer.refuseMonthsOfQuarterlyProvinces(july, "00", monthly, g))
+                .doesNotThrowAnyException();
     }
 }
