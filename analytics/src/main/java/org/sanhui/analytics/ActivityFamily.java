@@ -184,6 +184,32 @@ final class ActivityFamily {
     }
 
     private void a2() {
+        Norms n = a2(ctx, ctx.p, this::universe, (o, conferences) -> {
+            Facts.OrgActivity oa = ctx.facts.orgActivity.get(o.key());
+            return oa == null ? 0 : conferences ? oa.conferencesYtd() : oa.ytd();
+        });
+        normsByCounty.putAll(n.all());
+        ctx.sink.rates(ctx.ps, "A2.rate", "", n.all());
+        ctx.sink.rates(ctx.ps, "A2.rate", "norm=activities", n.activities());
+        ctx.sink.rates(ctx.ps, "A2.rate", "norm=conference", n.conference());
+    }
+
+    /** An organisation's activities (or CONFERENCE activities) from 1 January of a period's year to its end. */
+    @FunctionalInterface
+    interface YearToDate {
+        long of(Records.Org o, boolean conferences);
+    }
+
+    /**
+     * A2 per county (numerator, denominator): societies meeting every norm that applies / societies with a norm,
+     * and each norm alone.
+     */
+    record Norms(Map<String, long[]> all, Map<String, long[]> activities, Map<String, long[]> conference) {
+    }
+
+    /** A2 at period q over the grassroots societies of each county's universe at q. */
+    static Norms a2(Context ctx, Period q, java.util.function.Function<String, List<Records.Org>> universe,
+            YearToDate ytd) {
         Map<String, long[]> all = new TreeMap<>();
         Map<String, long[]> acts = new TreeMap<>();
         Map<String, long[]> conf = new TreeMap<>();
@@ -191,24 +217,21 @@ final class ActivityFamily {
             long[] a = new long[2];
             long[] b = new long[2];
             long[] d = new long[2];
-            for (Records.Org o : universe(c)) {
+            for (Records.Org o : universe.apply(c)) {
                 if (!Context.GRASSROOTS.contains(o.kind())) {
                     continue;
                 }
-                Facts.OrgActivity oa = ctx.facts.orgActivity.get(o.key());
-                long ytd = oa == null ? 0 : oa.ytd();
-                long confs = oa == null ? 0 : oa.conferencesYtd();
                 boolean ok = true;
                 Integer an = ctx.rules.yearlyActivityNorms().get(o.kind());
                 if (an != null) {
-                    boolean m = ytd >= (ctx.rules.proRata() ? proRata(an, ctx.p) : an);
+                    boolean m = ytd.of(o, false) >= (ctx.rules.proRata() ? proRata(an, q) : an);
                     b[1]++;
                     b[0] += m ? 1 : 0;
                     ok &= m;
                 }
                 Integer cn = ctx.rules.yearlyConferenceNorms().get(o.kind());
                 if (cn != null) {
-                    boolean m = confs >= (ctx.rules.proRata() ? proRata(cn, ctx.p) : cn);
+                    boolean m = ytd.of(o, true) >= (ctx.rules.proRata() ? proRata(cn, q) : cn);
                     d[1]++;
                     d[0] += m ? 1 : 0;
                     ok &= m;
@@ -222,10 +245,7 @@ final class ActivityFamily {
             acts.put(c, b);
             conf.put(c, d);
         }
-        normsByCounty.putAll(all);
-        ctx.sink.rates(ctx.ps, "A2.rate", "", all);
-        ctx.sink.rates(ctx.ps, "A2.rate", "norm=activities", acts);
-        ctx.sink.rates(ctx.ps, "A2.rate", "norm=conference", conf);
+        return new Norms(all, acts, conf);
     }
 
     private void a3() {

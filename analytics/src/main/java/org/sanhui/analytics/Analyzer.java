@@ -54,6 +54,7 @@ public final class Analyzer {
         if (g.byCode(scope).isEmpty()) {
             throw new IllegalArgumentException("scope " + scope + " is not a region of the gazetteer, expected 00, a province, city or county code");
         }
+        refuseMonthsOfQuarterlyProvinces(options.period(), scope, options.rules(), g);
         Regions regions = new Regions(g, scope);
         options.progress().accept("scope " + scope + ": " + regions.counties.size() + " counties");
         AnalysisRules rules = new AnalysisRules(options.rules());
@@ -87,13 +88,15 @@ public final class Analyzer {
             t = lap(facts, "grades", t);
             SubmissionFamily.compute(ctx);
             t = lap(facts, "submissions", t);
+            ComparisonFamily.compute(ctx);
+            t = lap(facts, "comparisons", t);
             CompositeFamily.m1(ctx);
             CompositeFamily.r1(ctx, activity, grades);
             t = lap(facts, "composite", t);
             List<IndicatorRow> rows = ctx.sink.rows();
             Map<String, List<Map<String, Object>>> lists = ctx.lists.sorted();
             options.progress().accept("writing " + rows.size() + " indicator rows");
-            Path dir = IndicatorOutput.write(wh, p, scope, rows, lists, ctx.warnings);
+            Path dir = IndicatorOutput.write(wh, p, scope, rows, lists, ctx.warnings, ComparisonFamily.describe(p));
             lap(facts, "write", t);
             Map<String, Long> counts = new LinkedHashMap<>();
             lists.forEach((k, v) -> counts.put(k, (long) v.size()));
@@ -136,11 +139,16 @@ public final class Analyzer {
         return provinces.size() == 1 ? provinces.iterator().next() : "00";
     }
 
-    /** The snapshot cutoffs: P, the period before, the ends of graded years before P's, milestone deadlines. */
+    /**
+     * The snapshot cutoffs: P, the periods it is compared with (the one before, the same one a year before), the
+     * ends of graded years before P's, milestone deadlines.
+     */
     static List<LocalDate> cutoffs(Period p, LiveManifest manifest, AnalysisRules rules, Regions regions) {
         Set<LocalDate> out = new TreeSet<>();
         out.add(p.end());
-        out.add(p.previous().end());
+        for (Period q : ComparisonFamily.periods(p)) {
+            out.add(q.end());
+        }
         for (LiveFile f : manifest.of(Datasets.EVALUATIONS.name())) {
             Period.tryParse(f.period()).ifPresent(y -> {
                 if (y.year() < p.year()) {
@@ -155,6 +163,34 @@ public final class Analyzer {
             }
         }
         return new ArrayList<>(out);
+    }
+
+    /**
+     * Refuses a month when a province of the scope reports quarterly: its quarterly files cannot say in which
+     * month a figure falls, so every county would show as missing and every figure as empty.
+     */
+    static void refuseMonthsOfQuarterlyProvinces(Period p, String scope, org.sanhui.model.rules.Rules rules,
+            Gazetteer g) {
+        if (p.kind() != Period.Kind.MONTH) {
+            return;
+        }
+        List<String> provinces = "00".equals(scope)
+                ? g.within("00", org.sanhui.model.region.RegionLevel.PROVINCE).stream()
+                        .map(org.sanhui.model.region.Region::code).toList()
+                : List.of(scope.substring(0, 2));
+        List<String> quarterly = provinces.stream()
+                .filter(pr -> rules.reportingFrequency(pr) != Period.Kind.MONTH).toList();
+        if (quarterly.isEmpty()) {
+            return;
+        }
+        String which = quarterly.size() == 1 ? "province " + quarterly.get(0) + " reports"
+                : "provinces " + String.join(", ", quarterly.subList(0, Math.min(5, quarterly.size())))
+                        + (quarterly.size() > 5 ? " and " + (quarterly.size() - 5) + " more" : "") + " report";
+        throw new IllegalArgumentException("period " + p + " is a month, but " + which + " quarterly (scope "
+                + scope + "): a quarterly file cannot say in which month each figure falls. Analyse the quarter, "
+                + "--period " + p.as(Period.Kind.QUARTER) + ", or, if the province reports monthly, say so in the "
+                + "--config file: reporting.frequency." + quarterly.get(0) + " = MONTH"
+                + ("00".equals(scope) ? " (or analyse a monthly province alone with --scope)" : ""));
     }
 
     /** Opens (or reuses) the session; created[0] tells whether this call created it. */

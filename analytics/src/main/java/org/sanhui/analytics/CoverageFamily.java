@@ -24,9 +24,7 @@ final class CoverageFamily {
     }
 
     static void compute(Context ctx) {
-        c0(ctx, ctx.p, ctx.snap);
-        Period prev = ctx.p.previous();
-        c0(ctx, prev, ctx.facts.orgSnapshot(prev.end()));
+        c0(ctx, ctx.p, ctx.snap); // the periods compared with: ComparisonFamily
         LocalDate end = ctx.p.end();
         String ps = ctx.ps;
         for (OrgKind k : Context.GRASSROOTS) {
@@ -54,7 +52,8 @@ final class CoverageFamily {
         }
     }
 
-    private static void c0(Context ctx, Period per, Map<String, List<Records.Org>> snap) {
+    /** C0 counts and members of the organisations existing at the end of a period, on its snapshot. */
+    static void c0(Context ctx, Period per, Map<String, List<Records.Org>> snap) {
         Map<String, Long> total = new TreeMap<>();
         Map<String, Long> members = new TreeMap<>();
         Map<OrgKind, Map<String, Long>> byKind = new EnumMap<>(OrgKind.class);

@@ -16,9 +16,12 @@ import org.sanhui.model.period.Period;
  */
 final class Facts {
 
-    /** Per-organisation activity counts in the windows the indicators need. */
+    /**
+     * Per-organisation activity counts in the windows the indicators need; {@code ytdThen[i]} and
+     * {@code conferencesYtdThen[i]} are the year-to-date counts at the end of {@code ComparisonFamily.periods(P)[i]}.
+     */
     record OrgActivity(String orgKey, String county, long inP, long inP1, long inP2, long inP3, long ytd,
-            long conferencesYtd) {
+            long conferencesYtd, long[] ytdThen, long[] conferencesYtdThen) {
     }
 
     /** Per county and month: activities, participants, co-hosted activities. */

@@ -101,9 +101,12 @@ public final class IndicatorOutput {
         }
     }
 
-    /** Writes the output atomically and returns the final directory. */
+    /**
+     * Writes the output atomically and returns the final directory; {@code comparisons} is the JSON's block naming
+     * the periods P is compared with and the figures restated for them.
+     */
     static Path write(Path warehouse, Period period, String scope, List<IndicatorRow> rows,
-            Map<String, List<Map<String, Object>>> lists, List<String> warnings) {
+            Map<String, List<Map<String, Object>>> lists, List<String> warnings, Map<String, Object> comparisons) {
         Path parent = warehouse.resolve("indicators");
         Path dir = directory(warehouse, period);
         Path tmp = parent.resolve("." + period + "-" + UUID.randomUUID() + ".tmp");
@@ -122,7 +125,7 @@ public final class IndicatorOutput {
                 }
                 ParquetTables.write(tmp.resolve("lists").resolve(e.getKey()).resolve(PART), listSchema(e.getKey()), lr);
             }
-            writeJson(tmp.resolve("indicators-" + period + ".json"), period, scope, rows, lists, warnings);
+            writeJson(tmp.resolve("indicators-" + period + ".json"), period, scope, rows, lists, warnings, comparisons);
             Files.writeString(tmp.resolve(SUCCESS), "");
             Path old = null;
             if (Files.exists(dir)) {
@@ -164,13 +167,15 @@ public final class IndicatorOutput {
     }
 
     private static void writeJson(Path file, Period period, String scope, List<IndicatorRow> rows,
-            Map<String, List<Map<String, Object>>> lists, List<String> warnings) throws IOException {
+            Map<String, List<Map<String, Object>>> lists, List<String> warnings, Map<String, Object> comparisons)
+            throws IOException {
         ObjectMapper om = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         om.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("period", period.toString());
         root.put("scope", scope);
         root.put("generated_at", Instant.now().toString());
+        root.put("comparisons", comparisons);
         List<Map<String, Object>> ind = new ArrayList<>(rows.size());
         for (IndicatorRow r : rows) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -338,6 +338,14 @@ final class WarehouseReader {
         sql.append(", sum(").append(flag(dt, ytd, p.end())).append(") AS ytd");
         sql.append(", sum(CASE WHEN ").append(TYPE).append(" = 'CONFERENCE' THEN ")
                 .append(flag(dt, ytd, p.end())).append(" ELSE 0 END) AS conf_ytd");
+        // the year to date at the end of each period the headline figures are compared with (A2 then)
+        List<Period> then = ComparisonFamily.periods(p);
+        for (int i = 0; i < then.size(); i++) {
+            LocalDate jan1 = LocalDate.of(then.get(i).year(), 1, 1);
+            sql.append(", sum(").append(flag(dt, jan1, then.get(i).end())).append(") AS ytd_c").append(i);
+            sql.append(", sum(CASE WHEN ").append(TYPE).append(" = 'CONFERENCE' THEN ")
+                    .append(flag(dt, jan1, then.get(i).end())).append(" ELSE 0 END) AS conf_c").append(i);
+        }
         sql.append(", sum(CASE WHEN ").append(flag(dt, p.start(), p.end())).append(" = 1 THEN coalesce(")
                 .append(PARTICIPANTS).append(", 0) ELSE 0 END) AS participants_p");
         for (int i = 0; i < windows.size(); i++) {
@@ -374,9 +382,15 @@ final class WarehouseReader {
                 if (key == null) {
                     continue;
                 }
+                long[] ytdThen = new long[then.size()];
+                long[] confThen = new long[then.size()];
+                for (int i = 0; i < ytdThen.length; i++) {
+                    ytdThen[i] = r.<Long>getAs("ytd_c" + i);
+                    confThen[i] = r.<Long>getAs("conf_c" + i);
+                }
                 f.orgActivity.put(key, new Facts.OrgActivity(key, r.getString(2), r.<Long>getAs("p0"),
                         r.<Long>getAs("p1"), r.<Long>getAs("p2"), r.<Long>getAs("p3"), r.<Long>getAs("ytd"),
-                        r.<Long>getAs("conf_ytd")));
+                        r.<Long>getAs("conf_ytd"), ytdThen, confThen));
             } else if (gid == monthGrain) {
                 f.countyMonths.add(new Facts.CountyMonth(r.getString(2), r.getInt(3), n,
                         ((Number) r.getAs("participants")).longValue(), r.<Long>getAs("cohost")));

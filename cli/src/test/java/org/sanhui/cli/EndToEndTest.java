@@ -94,6 +94,39 @@ class EndToEndTest {
         assertThat(wrong).as("figures differing from truth.json").isEmpty();
     }
 
+    /**
+     * The headline rates of the quarter before and of the same quarter a year before, which the run computes for
+     * the briefing's comparisons, equal the generator's figures of those quarters.
+     */
+    @Test
+    void comparisonFiguresEqualTheTruth() {
+        JsonNode c = indicators.get("comparisons");
+        assertThat(c.get("previous").asText()).isEqualTo("2024Q3");
+        assertThat(c.get("year_ago").asText()).isEqualTo("2023Q4");
+        List<String> ids = new ArrayList<>();
+        c.get("indicators").forEach(n -> ids.add(n.asText()));
+        Map<String, JsonNode> got = index(indicators.get("indicators"));
+        List<String> compared = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        for (JsonNode t : truth.get("indicators")) {
+            String period = t.get("period").asText();
+            if (!(period.equals("2024Q3") || period.equals("2023Q4")) || !ids.contains(t.get("indicator").asText())) {
+                continue;
+            }
+            String k = key(t);
+            JsonNode g = got.get(k);
+            compared.add(k);
+            if (g == null || g.get("value").isNull()
+                    || Math.abs(g.get("value").asDouble() - t.get("value").asDouble()) > 1e-9) {
+                wrong.add(k + " truth=" + t.get("value") + " got=" + (g == null ? "missing" : g.get("value")));
+            }
+        }
+        assertThat(compared).anyMatch(k -> k.equals("2024Q3|C1.full|64|")).anyMatch(k -> k.equals("2023Q4|C1.full|64|"))
+                .anyMatch(k -> k.equals("2023Q4|C3.township|64|")).anyMatch(k -> k.equals("2024Q3|S1.rate|64|"))
+                .anyMatch(k -> k.equals("2023Q4|C2.township|64|"));
+        assertThat(wrong).as("comparison figures differing from truth.json").isEmpty();
+    }
+
     @Test
     void exitCandidatesEqualTheTruth() {
         Set<String> expected = new TreeSet<>();

@@ -62,6 +62,11 @@ class ReporterTest {
         }
     }
 
+    /** The text without white space and page numbers (— 2 —), which may fall inside a sentence. */
+    static String flat(Path pdf) throws IOException {
+        return text(pdf).replaceAll("\\s+", "").replaceAll("—\\d+—", "");
+    }
+
     @Test
     void writesProvinceAndCityBriefingsChartsWorkbookAndJson() {
         assertThat(filesA).contains(outA.resolve("briefing-64-2024Q4.pdf"), outA.resolve("briefing-6401-2024Q4.pdf"),
@@ -98,14 +103,17 @@ class ReporterTest {
 
     @Test
     void sentencesAreGeneratedFromTheFigures() throws IOException {
-        String a = text(outA.resolve("briefing-64-2024Q4.pdf")).replaceAll("\\s+", "");
-        String b = text(outB.resolve("briefing-64-2024Q4.pdf")).replaceAll("\\s+", "");
-        // A: 3 counties lack a kind (西吉, 隆德: agri; 同心: medical); 19 of 22; last quarter 17 -> +2
-        assertThat(a).contains("全区22个县（区）中已有19个实现基层“三会”全覆盖，覆盖率86.4%，较上季度增加2个");
+        String a = flat(outA.resolve("briefing-64-2024Q4.pdf"));
+        String b = flat(outB.resolve("briefing-64-2024Q4.pdf"));
+        // A: 3 counties lack a kind (西吉, 隆德: agri; 同心: medical); 19 of 22; last quarter 17 -> +2, a year
+        // before 14; changes in points between the rates as printed: 86.4 - 77.3 = 9.1, 86.4 - 63.6 = 22.8
+        assertThat(a).contains("全区22个县（区）中已有19个实现基层“三会”全覆盖，较上季度增加2个，覆盖率86.4%，"
+                + "较上季度提高9.1个百分点，较去年同期提高22.8个百分点。");
         assertThat(a).contains("固原市西吉县、固原市隆德县尚未建立基层农业技术学会");
         assertThat(a).contains("吴忠市同心县尚未建立基层医疗卫生学会");
         // B: only 西夏区 lacks the medical society; 21 of 22, last quarter 20 -> +1
-        assertThat(b).contains("全区22个县（区）中已有21个实现基层“三会”全覆盖，覆盖率95.5%，较上季度增加1个");
+        assertThat(b).contains("全区22个县（区）中已有21个实现基层“三会”全覆盖，较上季度增加1个，覆盖率95.5%，"
+                + "较上季度提高4.6个百分点");
         assertThat(b).contains("银川市西夏区尚未建立基层医疗卫生学会");
         assertThat(b).doesNotContain("西吉县、");
         // activity types ranked from the data: A popularisation first, B tech training first
@@ -122,6 +130,39 @@ class ReporterTest {
         // grades of the exit candidates, from "2023=C;2024=C"
         assertThat(a).contains("2023年C、2024年C");
         assertThat(a).isNotEqualTo(b);
+    }
+
+    @Test
+    void tableOneAndTheTextCompareEveryRateWithBothEarlierPeriodsInPoints() throws IOException {
+        // regression: the rates' 上季度 and 去年同期 showed "—"; the rows now come with the file (its comparisons)
+        String a = flat(outA.resolve("briefing-64-2024Q4.pdf"));
+        // 指标 本期 上季度 较上季度 去年同期 较去年同期; township "3+1": 113/256 44.1%, 104/254 40.9%, 83/251 33.1%
+        assertThat(a).contains("乡镇（街道）科协“3+1”完成率44.1%40.9%+3.2个百分点33.1%+11.0个百分点");
+        // norms: 39/64 60.9%, 30/63 47.6%, 41/60 68.3%
+        assertThat(a).contains("活动规范达标率（参考目标）60.9%47.6%+13.3个百分点68.3%-7.4个百分点");
+        // reporting: 21/22 95.5% both quarters, 18/22 81.8% a year before
+        assertThat(a).contains("县（区）报送率95.5%95.5%0.0个百分点81.8%+13.7个百分点");
+        assertThat(a).contains("达标率60.9%，较上季度提高13.3个百分点，较去年同期下降7.4个百分点。");
+        assertThat(a).contains("报送率95.5%，与上季度持平，较去年同期提高13.7个百分点");
+        assertThat(a).contains("乡镇（街道）科协完成率44.1%，较上季度提高3.2个百分点，较去年同期提高11.0个百分点");
+    }
+
+    /**
+     * Regression: English and code names leaked into the Chinese output (chart labels 23年Q1). Every briefing
+     * of fixture A, read back with PDFBox, has no Latin word and no enumeration name; what remains after the
+     * known notations (grades A/B/C, p=, the "3+1" and "N+1" names) is no Latin letter at all.
+     */
+    @Test
+    void theChineseBriefingsHaveNoEnglishOrCodeNames() throws IOException {
+        for (Path p : filesA) {
+            if (!p.toString().endsWith(".pdf")) {
+                continue;
+            }
+            String t = text(p);
+            assertThat(t).as(p.toString()).doesNotContainPattern("[A-Z]{2,}_[A-Z_]+").doesNotContainPattern("[A-Za-z]{2,}");
+            String rest = t.replaceAll("(?<![A-Za-z])[ABC](?=等|、|\\s|）|$|C)", "").replaceAll("p[=<]", "");
+            assertThat(rest).as(p.toString()).doesNotContainPattern("[A-Za-z]");
+        }
     }
 
     @Test
@@ -196,7 +237,7 @@ class ReporterTest {
         String guyuan = text(outA.resolve("briefing-6404-2024Q4.pdf"));
         assertThat(guyuan).contains("马建国").doesNotContain("李秀英");
         // the city briefing of 银川 shows its own milestone (met on time)
-        assertThat(text(outA.resolve("briefing-6401-2024Q4.pdf")).replaceAll("\\s+", ""))
+        assertThat(flat(outA.resolve("briefing-6401-2024Q4.pdf")))
                 .contains("县级科协“3+1”完成目标为100.0%（期限2019-07-15），期限时完成100.0%，目前为83.3%，按期完成");
     }
 
@@ -223,18 +264,21 @@ class ReporterTest {
             assertThat(ind).isNotNull();
             Row h = ind.getRow(0);
             assertThat(h.getCell(0).getStringCellValue()).isEqualTo("期间");
+            assertThat(h.getCell(1).getStringCellValue()).isEqualTo("期间代码");
             assertThat(h.getCell(4).getStringCellValue()).isEqualTo("地区名称");
-            assertThat(h.getCell(9).getStringCellValue()).isEqualTo("数值");
+            assertThat(h.getCell(11).getStringCellValue()).isEqualTo("数值");
             boolean found = false;
             for (Row r : ind) {
-                if (r.getRowNum() > 0 && r.getCell(1).getStringCellValue().equals("C1.full")
-                        && r.getCell(3).getStringCellValue().equals("64")
-                        && r.getCell(0).getStringCellValue().equals("2024Q4")) {
+                if (r.getRowNum() > 0 && r.getCell(3).getStringCellValue().equals("C1.full")
+                        && r.getCell(5).getStringCellValue().equals("64")
+                        && r.getCell(1).getStringCellValue().equals("2024Q4")) {
+                    assertThat(r.getCell(0).getStringCellValue()).isEqualTo("2024年第四季度");
+                    assertThat(r.getCell(2).getStringCellValue()).isEqualTo("基层“三会”覆盖：全覆盖率");
                     assertThat(r.getCell(4).getStringCellValue()).isEqualTo("宁夏回族自治区");
-                    assertThat(r.getCell(7).getCellType()).isEqualTo(CellType.NUMERIC);
-                    assertThat(r.getCell(7).getNumericCellValue()).isEqualTo(19.0);
-                    assertThat(r.getCell(8).getNumericCellValue()).isEqualTo(22.0);
-                    assertThat(r.getCell(9).getNumericCellValue()).isCloseTo(19.0 / 22, org.assertj.core.data.Offset.offset(1e-9));
+                    assertThat(r.getCell(9).getCellType()).isEqualTo(CellType.NUMERIC);
+                    assertThat(r.getCell(9).getNumericCellValue()).isEqualTo(19.0);
+                    assertThat(r.getCell(10).getNumericCellValue()).isEqualTo(22.0);
+                    assertThat(r.getCell(11).getNumericCellValue()).isCloseTo(19.0 / 22, org.assertj.core.data.Offset.offset(1e-9));
                     found = true;
                 }
             }
@@ -269,7 +313,7 @@ class ReporterTest {
         assertThat(out.resolve("indicators-6404-2024Q4.xlsx")).isRegularFile();
         String t = text(out.resolve("briefing-6404-2024Q4.pdf"));
         assertThat(t).contains("2024年第四季度固原市基层科协组织建设情况", "西吉县", "彭阳县");
-        assertThat(t.replaceAll("\\s+", "")).contains("全市5个县（区）中已有3个实现基层“三会”全覆盖");
+        assertThat(flat(out.resolve("briefing-6404-2024Q4.pdf"))).contains("全市5个县（区）中已有3个实现基层“三会”全覆盖");
     }
 
     @Test

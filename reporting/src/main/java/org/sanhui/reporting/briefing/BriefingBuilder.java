@@ -262,17 +262,31 @@ public final class BriefingBuilder {
     }
 
     private Double prevCount(String indicator, String code) {
-        return f.rowAt(f.period().previous().toString(), indicator, code, "")
+        return f.earlier(f.period().previous().toString(), indicator, code)
                 .map(r -> r.numerator() != null ? Double.valueOf(r.numerator()) : r.value()).orElse(null);
     }
 
     private Double prev(String indicator, String code) {
-        return f.rowAt(f.period().previous().toString(), indicator, code, "").map(IndicatorRow::value).orElse(null);
+        return f.earlier(f.period().previous().toString(), indicator, code).map(IndicatorRow::value).orElse(null);
     }
 
     private Double lastYear(String indicator, String code) {
-        return f.rowAt(f.period().sameLastYear().toString(), indicator, code, "").map(IndicatorRow::value)
+        return f.earlier(f.period().sameLastYear().toString(), indicator, code).map(IndicatorRow::value)
                 .orElse(null);
+    }
+
+    /** The period before, as the text names it: 上季度, 上月 (zh), last period. */
+    private String prevName() {
+        Period.Kind k = f.period().kind();
+        return zh ? (k == Period.Kind.MONTH ? "上月" : k == Period.Kind.YEAR ? "上年" : "上季度") : "last period";
+    }
+
+    /** A rate of the region compared with the period before and a year before, in points: "，较上季度提高2.3个百分点…". */
+    private String changes(String indicator, Double now) {
+        Map<String, Double> earlier = new LinkedHashMap<>();
+        earlier.put(prevName(), prev(indicator, region));
+        earlier.put(z("去年同期", "last year"), lastYear(indicator, region));
+        return fmt.ppClause(now, earlier);
     }
 
     /** The children that have any figure (all of them when none has). */
@@ -385,8 +399,7 @@ public final class BriefingBuilder {
     private void headline() {
         heading1("总体情况", "Headline figures");
         Period p = f.period();
-        String prevName = zh ? (p.kind() == Period.Kind.MONTH ? "上月" : p.kind() == Period.Kind.YEAR ? "上年" : "上季度")
-                : "last period";
+        String prevName = prevName();
         List<List<Cell>> rows = new ArrayList<>();
         for (Headline h : HEADLINES) {
             Double now = v(h.indicator(), region);
@@ -409,18 +422,16 @@ public final class BriefingBuilder {
             sb.append("截至").append(p.label()).append("，");
             if (c1.isPresent() && c1.get().denominator() != null) {
                 sb.append(whole).append(c1.get().denominator()).append("个县（区）中已有").append(c1.get().numerator())
-                        .append("个实现基层“三会”全覆盖，覆盖率").append(fmt.pct(c1.get().value()));
-                Optional<IndicatorRow> c1p = f.rowAt(p.previous().toString(), "C1.full", region, "");
+                        .append("个实现基层“三会”全覆盖");
+                Optional<IndicatorRow> c1p = f.earlier(p.previous().toString(), "C1.full", region);
                 if (c1p.isPresent() && c1p.get().numerator() != null && c1.get().numerator() != null) {
                     long d = c1.get().numerator() - c1p.get().numerator();
-                    sb.append("，较").append(prevName).append(d > 0 ? "增加" + d + "个" : d < 0 ? "减少" + (-d) + "个"
-                            : "持平");
+                    if (d != 0) { // an unchanged count goes without saying: the rate's clause says 持平
+                        sb.append("，较").append(prevName).append(d > 0 ? "增加" + d + "个" : "减少" + (-d) + "个");
+                    }
                 }
-                String ly = fmt.ppWords(c1.get().value(), lastYear("C1.full", region));
-                if (ly != null) {
-                    sb.append("，覆盖率较去年同期").append(ly);
-                }
-                sb.append("。");
+                sb.append("，覆盖率").append(fmt.pct(c1.get().value())).append(changes("C1.full", c1.get().value()))
+                        .append("。");
             }
             Double a = v("A1.count", region);
             if (a != null) {
@@ -457,6 +468,13 @@ public final class BriefingBuilder {
                     z(List.of("指标", "本期", prevName, "较" + prevName, "去年同期", "较去年同期"),
                             List.of("Figure", "Now", "Last period", "Change", "Last year", "Change")),
                     new double[] {3.2, 1.2, 1.2, 1.5, 1.2, 1.5}, rows);
+            if (f.file().comparisons().isPresent()) {
+                note(z("注：" + prevName + "和去年同期的数据由本期分析按同一口径、依据目前库中数据重新计算（含其后补报和重报的数据）；"
+                        + "比率的变化为表中两个比率之差，单位为百分点。",
+                        "Note: the earlier figures are recomputed by this period's analysis, with the same rules, from the "
+                                + "data held now (later and corrected returns included); a rate's change is the difference "
+                                + "of the two rates shown, in percentage points."));
+            }
         }
     }
 
@@ -573,8 +591,7 @@ public final class BriefingBuilder {
         if (zh) {
             town.ifPresent(r -> s2.append(whole).append("乡镇（街道）科协覆盖率").append(fmt.pct(r.value()))
                     .append(r.denominator() == null ? "" : "（" + r.numerator() + "/" + r.denominator() + "）")
-                    .append(Optional.ofNullable(fmt.ppWords(r.value(), prev("C2.township", region)))
-                            .map(w -> "，较上期" + w).orElse("")).append("；"));
+                    .append(changes("C2.township", r.value())).append("；"));
             cty.ifPresent(r -> s2.append("县级科协覆盖率").append(fmt.pct(r.value())).append("；"));
             Double c7 = v("C7.rate", region);
             if (c7 != null) {
@@ -831,10 +848,9 @@ public final class BriefingBuilder {
         if (zh) {
             cc.ifPresent(r -> sb.append("县级科协中，医院院长、学校校长、农技站站长均担任兼职或挂职副主席（“3+1”）的")
                     .append(r.numerator() == null ? "" : "有" + r.numerator() + "个，").append("完成率")
-                    .append(fmt.pct(r.value()))
-                    .append(Optional.ofNullable(fmt.ppWords(r.value(), prev("C3.county", region)))
-                            .map(w -> "，较上期" + w).orElse("")).append("；"));
-            ct.ifPresent(r -> sb.append("乡镇（街道）科协完成率").append(fmt.pct(r.value())).append("；"));
+                    .append(fmt.pct(r.value())).append(changes("C3.county", r.value())).append("；"));
+            ct.ifPresent(r -> sb.append("乡镇（街道）科协完成率").append(fmt.pct(r.value()))
+                    .append(changes("C3.township", r.value())).append("；"));
             Double n = v("C3.N", region);
             if (n != null) {
                 sb.append("平均每个科协有关键人物副主席").append(fmt.dec(n, 1)).append("名；");
@@ -1039,7 +1055,8 @@ public final class BriefingBuilder {
             s3.append("按政策文件提出的参考目标（医疗卫生学会每年至少开展5场活动，各基层学会每年争取举办1次学术会议，按期折算），");
             if (a2.isPresent()) {
                 s3.append("截至本期达标的基层学会").append(a2.get().numerator() == null ? "" : a2.get().numerator() + "个，")
-                        .append("达标率").append(fmt.pct(a2.get().value())).append("。");
+                        .append("达标率").append(fmt.pct(a2.get().value())).append(changes("A2.rate", a2.get().value()))
+                        .append("。");
             } else {
                 s3.append("本期暂无可计算的数据。");
             }
@@ -1087,7 +1104,8 @@ public final class BriefingBuilder {
 
     private static String shortLabel(Period x) {
         return switch (x.kind()) {
-            case QUARTER -> x.year() % 100 + "年Q" + x.index();
+            // two lines under the axis, broken where a reader expects: 23年 / 一季度
+            case QUARTER -> x.year() % 100 + "年\n" + "一二三四".charAt(x.index() - 1) + "季度";
             case MONTH -> x.year() % 100 + "年" + x.index() + "月";
             case YEAR -> x.year() + "年";
         };
@@ -1397,7 +1415,7 @@ public final class BriefingBuilder {
         if (zh) {
             s1.ifPresent(r -> sb.append("本期应报送").append(r.denominator() == null ? "—" : r.denominator())
                     .append("个县（区），已报送").append(r.numerator() == null ? "—" : r.numerator()).append("个，报送率")
-                    .append(fmt.pct(r.value())));
+                    .append(fmt.pct(r.value())).append(changes("S1.rate", r.value())));
             if (ontime != null) {
                 sb.append(sb.isEmpty() ? "" : "，").append("按期（期末后15日内）报送率").append(fmt.pct(ontime));
             }

@@ -43,12 +43,24 @@ final class Fmt {
         return v == null ? "—" : String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
-    /** Change of a rate in percentage points, as a short table cell: +2.0 / -1.5 / 0.0. */
+    /**
+     * The change of a rate in percentage points, between the two rates as printed (one decimal), so that a
+     * reader can check it: 9.1% and 4.5% differ by 4.6 points, though the unrounded rates differ by 4.55.
+     */
+    static double points(double now, double before) {
+        return Math.round((printed(now) - printed(before)) * 10) / 10.0;
+    }
+
+    private static double printed(double rate) {
+        return Double.parseDouble(String.format(Locale.ROOT, "%.1f", rate * 100));
+    }
+
+    /** Change of a rate in percentage points, as a short table cell: +2.0个百分点 / -1.5个百分点 / 0.0个百分点. */
     String ppCell(Double now, Double before) {
         if (now == null || before == null) {
             return "—";
         }
-        double d = Math.round((now - before) * 1000) / 10.0;
+        double d = points(now, before);
         return (d > 0 ? "+" : "") + String.format(Locale.ROOT, "%.1f", d) + (zh ? "个百分点" : " pp");
     }
 
@@ -66,12 +78,38 @@ final class Fmt {
         if (now == null || before == null) {
             return null;
         }
-        double d = Math.round((now - before) * 1000) / 10.0;
+        double d = points(now, before);
         if (d == 0) {
             return zh ? "持平" : "unchanged";
         }
         String v = String.format(Locale.ROOT, "%.1f", Math.abs(d));
         return zh ? (d > 0 ? "提高" : "下降") + v + "个百分点" : (d > 0 ? "up " : "down ") + v + " points";
+    }
+
+    /**
+     * A rate compared with earlier periods, as a clause to append after the rate: "，较上季度提高2.3个百分点，
+     * 与去年同期持平" (zh), " (up 2.3 points on last period)" (en); empty when no earlier rate is known.
+     *
+     * @param now the rate now, or null
+     * @param earlier the earlier rates by their name (上季度, 去年同期), in order; a null rate is left out
+     */
+    String ppClause(Double now, java.util.Map<String, Double> earlier) {
+        StringBuilder sb = new StringBuilder();
+        for (java.util.Map.Entry<String, Double> e : earlier.entrySet()) {
+            String w = ppWords(now, e.getValue());
+            if (w == null) {
+                continue;
+            }
+            if (zh) {
+                sb.append(w.equals("持平") ? "，与" + e.getKey() + "持平" : "，较" + e.getKey() + w);
+            } else {
+                sb.append(sb.isEmpty() ? " (" : ", ").append(w).append(" on ").append(e.getKey());
+            }
+        }
+        if (!zh && !sb.isEmpty()) {
+            sb.append(')');
+        }
+        return sb.toString();
     }
 
     /** A count's change as words: 增加3个 / 减少2个 / 持平. */

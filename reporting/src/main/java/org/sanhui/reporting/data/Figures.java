@@ -118,6 +118,24 @@ public final class Figures {
     }
 
     /**
+     * Finds a figure of a period the reported one is compared with. When the reported file says that analytics
+     * computed this figure for that period in the same run ({@link IndicatorFile#comparisons()}), only that file
+     * is read, never an older output, which may predate a resubmission or a late report; otherwise as
+     * {@link #rowAt(String, String, String, String)}.
+     *
+     * @param periodCode the earlier period, null not permitted
+     * @param indicator the indicator id, null not permitted
+     * @param region the region code, null not permitted
+     * @return the row without breakdown, or empty
+     */
+    public Optional<IndicatorRow> earlier(String periodCode, String indicator, String region) {
+        if (current.comparisons().map(c -> c.covers(periodCode, indicator)).orElse(false)) {
+            return current.find(indicator, region, "", periodCode);
+        }
+        return rowAt(periodCode, indicator, region, "");
+    }
+
+    /**
      * Returns the rows of one indicator at a region whose breakdown has a single key, by that key's value,
      * in file order.
      *

@@ -37,9 +37,40 @@ public final class IndicatorFile {
     private final List<IndicatorRow> rows;
     private final Map<String, List<Map<String, Object>>> lists;
     private final Map<String, IndicatorRow> index;
+    private final Comparisons comparisons;
+
+    /**
+     * The file's {@code comparisons} block: the periods the reported one is compared with and the figures that
+     * analytics computed for them in the same run (rows of those periods in this file).
+     *
+     * @param previous the period before, e.g. {@code 2024Q3}, never null
+     * @param yearAgo the same period a year before, e.g. {@code 2023Q4}, never null
+     * @param indicators the indicator ids written for both, never null
+     */
+    public record Comparisons(String previous, String yearAgo, List<String> indicators) {
+
+        /** Checks and copies. */
+        public Comparisons {
+            Objects.requireNonNull(previous, "previous");
+            Objects.requireNonNull(yearAgo, "yearAgo");
+            indicators = List.copyOf(indicators);
+        }
+
+        /**
+         * Tells whether the file holds this indicator for this period as a comparison figure.
+         *
+         * @param periodCode the period, null not permitted
+         * @param indicator the indicator id, null not permitted
+         * @return true when analytics computed it for the comparison
+         */
+        public boolean covers(String periodCode, String indicator) {
+            return (previous.equals(periodCode) || yearAgo.equals(periodCode)) && indicators.contains(indicator);
+        }
+    }
 
     private IndicatorFile(Path path, String period, String scope, String generatedAt, List<IndicatorRow> rows,
-            Map<String, List<Map<String, Object>>> lists) {
+            Map<String, List<Map<String, Object>>> lists, Comparisons comparisons) {
+        this.comparisons = comparisons;
         this.path = path;
         this.period = period;
         this.scope = scope;
@@ -89,7 +120,7 @@ public final class IndicatorFile {
      */
     public static IndicatorFile of(String period, String scope, List<IndicatorRow> rows,
             Map<String, List<Map<String, Object>>> lists) {
-        return new IndicatorFile(null, period, scope, "", rows, new LinkedHashMap<>(lists));
+        return new IndicatorFile(null, period, scope, "", rows, new LinkedHashMap<>(lists), null);
     }
 
     @SuppressWarnings("unchecked")
@@ -102,6 +133,7 @@ public final class IndicatorFile {
         String generatedAt = "";
         List<IndicatorRow> rows = new ArrayList<>();
         Map<String, List<Map<String, Object>>> lists = new LinkedHashMap<>();
+        Comparisons comparisons = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             p.nextToken();
@@ -124,13 +156,26 @@ public final class IndicatorFile {
                                 : List.of()));
                     }
                 }
+                case "comparisons" -> comparisons = comparisons(path, p.readValueAs(Map.class));
                 default -> p.skipChildren();
             }
         }
         if (period == null || scope == null) {
             throw new ReportException(path + " is not an indicator file: \"period\" and \"scope\" are required");
         }
-        return new IndicatorFile(path, period, scope, generatedAt, rows, lists);
+        return new IndicatorFile(path, period, scope, generatedAt, rows, lists, comparisons);
+    }
+
+    private static Comparisons comparisons(Path path, Map<?, ?> m) {
+        if (m == null) {
+            return null;
+        }
+        if (!(m.get("previous") instanceof String prev) || !(m.get("year_ago") instanceof String ago)
+                || !(m.get("indicators") instanceof List<?> ids)) {
+            throw new ReportException(path + ": bad \"comparisons\" block " + m
+                    + "; expected {\"previous\": period, \"year_ago\": period, \"indicators\": [ids]}");
+        }
+        return new Comparisons(prev, ago, ids.stream().map(String::valueOf).toList());
     }
 
     private static IndicatorRow row(Path path, Map<?, ?> m) {
@@ -191,6 +236,15 @@ public final class IndicatorFile {
      */
     public String generatedAt() {
         return generatedAt;
+    }
+
+    /**
+     * Returns the comparisons block, absent in files written before analytics computed the comparison figures.
+     *
+     * @return the block, or empty
+     */
+    public Optional<Comparisons> comparisons() {
+        return Optional.ofNullable(comparisons);
     }
 
     /**

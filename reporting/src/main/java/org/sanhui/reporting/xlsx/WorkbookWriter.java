@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,7 +23,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.sanhui.model.domain.OrgKind;
 import org.sanhui.model.indicator.IndicatorRow;
 import org.sanhui.reporting.briefing.Block;
 import org.sanhui.reporting.briefing.Briefing;
@@ -31,9 +31,11 @@ import org.sanhui.reporting.briefing.Regions;
 import org.sanhui.reporting.data.IndicatorFile;
 
 /**
- * Writes the xlsx workbook beside the briefings: the long indicator table with Chinese headers and region
- * names, every table of the briefing as its own sheet, and every list. Numbers are numeric cells. Person
- * names appear only in the exit-candidate list's 负责人 column; any key that looks like a phone is left out.
+ * Writes the xlsx workbook beside the briefings: the long indicator table, every table of the briefing as its
+ * own sheet, and every list. Headers, names and reasons are Chinese (a clerk reads it); each code the indicator
+ * file holds (period, indicator, region, breakdown, organisation kind, role) is kept in a 代码 column beside its
+ * name, for filters and lookups. Numbers are numeric cells. Person names appear only in the exit-candidate
+ * list's 负责人 column; any key that looks like a phone is left out.
  *
  * <p>Streams (SXSSF), so a national-scale table fits in little memory.
  */
@@ -42,8 +44,6 @@ public final class WorkbookWriter {
     static final int MAX_ROWS = 1_000_000;
 
     private static final Map<String, String> LIST_NAMES = new LinkedHashMap<>();
-    private static final Map<String, String> KEYS = new LinkedHashMap<>();
-    private static final Map<String, String> INDICATORS = new LinkedHashMap<>();
 
     static {
         LIST_NAMES.put("counties_missing_kinds", "缺少学会类型的县（区）");
@@ -56,59 +56,6 @@ public final class WorkbookWriter {
         LIST_NAMES.put("late_submissions", "逾期报送");
         LIST_NAMES.put("missing_submissions", "未报送");
         LIST_NAMES.put("outliers", "异常数值");
-
-        KEYS.put("org_key", "组织标识");
-        KEYS.put("org_name", "组织名称");
-        KEYS.put("county_code", "县（区）代码");
-        KEYS.put("county_name", "县（区）");
-        KEYS.put("city_code", "市代码");
-        KEYS.put("kind", "组织类型");
-        KEYS.put("reason", "原因");
-        KEYS.put("leader_name", "负责人");
-        KEYS.put("grades", "评价等次");
-        KEYS.put("serious", "情节较重");
-        KEYS.put("period", "期间");
-        KEYS.put("periods", "期间");
-        KEYS.put("missing_kinds", "缺少的学会类型");
-        KEYS.put("kinds", "学会类型");
-        KEYS.put("last_activity", "最近一次活动");
-        KEYS.put("established", "成立日期");
-        KEYS.put("role", "关键人物类别");
-        KEYS.put("post", "科协职务");
-        KEYS.put("end_date", "任职结束日期");
-        KEYS.put("start_date", "任职开始日期");
-        KEYS.put("filing_date", "填报日期");
-        KEYS.put("days_late", "逾期天数");
-        KEYS.put("dataset", "数据集");
-        KEYS.put("field", "字段");
-        KEYS.put("value", "数值");
-        KEYS.put("z_score", "修正Z分数");
-
-        INDICATORS.put("C0", "组织数量");
-        INDICATORS.put("C1", "基层“三会”覆盖");
-        INDICATORS.put("C2", "科协组织覆盖");
-        INDICATORS.put("C3", "“3+1”完成情况");
-        INDICATORS.put("C4", "对口帮扶");
-        INDICATORS.put("C5", "制度建设");
-        INDICATORS.put("C6", "无“四缺”乡镇科协");
-        INDICATORS.put("C7", "三队覆盖");
-        INDICATORS.put("C8", "农技协覆盖");
-        INDICATORS.put("A1", "活动开展");
-        INDICATORS.put("A2", "活动规范（参考目标）");
-        INDICATORS.put("A3", "不活跃组织");
-        INDICATORS.put("A4", "活动趋势");
-        INDICATORS.put("A5", "联合省级学会活动");
-        INDICATORS.put("A6", "活动均衡度");
-        INDICATORS.put("A7", "服务乡镇覆盖");
-        INDICATORS.put("G1", "评价等次分布");
-        INDICATORS.put("G2", "等次变化");
-        INDICATORS.put("G3", "拟撤销团体会员");
-        INDICATORS.put("G4", "等次分布检验");
-        INDICATORS.put("G5", "社会组织等级");
-        INDICATORS.put("S1", "报送率");
-        INDICATORS.put("S2", "数据质量");
-        INDICATORS.put("M1", "目标任务");
-        INDICATORS.put("R1", "综合评分");
     }
 
     private final Regions regions;
@@ -209,8 +156,13 @@ public final class WorkbookWriter {
 
     private void indicatorSheets(SXSSFWorkbook wb, Styles st, IndicatorFile file, Predicate<String> inScope,
             Set<String> used) {
-        List<String> headers = List.of("期间", "指标代码", "指标名称", "地区代码", "地区名称", "层级", "分组", "分子", "分母",
-                "数值");
+        // every name in Chinese, every code in a column of its own beside it (for filters and lookups)
+        List<String> headers = List.of("期间", "期间代码", "指标名称", "指标代码", "地区名称", "地区代码", "层级", "分组",
+                "分组代码", "分子", "分母", "数值");
+        Map<String, String> milestones = milestoneIndicators(file);
+        Map<String, String> periods = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        Map<String, String> breakdowns = new HashMap<>();
         Sheet sheet = null;
         int rowNo = 0;
         for (IndicatorRow r : file.rows()) {
@@ -224,21 +176,23 @@ public final class WorkbookWriter {
                 rowNo = 1;
             }
             Row row = sheet.createRow(rowNo++);
-            row.createCell(0).setCellValue(r.period());
-            row.createCell(1).setCellValue(r.indicator());
-            row.createCell(2).setCellValue(indicatorName(r.indicator()));
-            row.createCell(3).setCellValue(r.regionCode());
+            row.createCell(0).setCellValue(periods.computeIfAbsent(r.period(), Labels::period));
+            row.createCell(1).setCellValue(r.period());
+            row.createCell(2).setCellValue(names.computeIfAbsent(r.indicator(), id -> Labels.indicator(id, milestones)));
+            row.createCell(3).setCellValue(r.indicator());
             row.createCell(4).setCellValue(regions.name(r.regionCode()));
-            row.createCell(5).setCellValue(r.regionLevel().label());
-            row.createCell(6).setCellValue(breakdownZh(r.breakdown()));
+            row.createCell(5).setCellValue(r.regionCode());
+            row.createCell(6).setCellValue(r.regionLevel().label());
+            row.createCell(7).setCellValue(breakdowns.computeIfAbsent(r.breakdown(), Labels::breakdown));
+            row.createCell(8).setCellValue(r.breakdown());
             if (r.numerator() != null) {
-                row.createCell(7).setCellValue(r.numerator());
+                row.createCell(9).setCellValue(r.numerator());
             }
             if (r.denominator() != null) {
-                row.createCell(8).setCellValue(r.denominator());
+                row.createCell(10).setCellValue(r.denominator());
             }
             if (r.value() != null) {
-                row.createCell(9).setCellValue(r.value());
+                row.createCell(11).setCellValue(r.value());
             }
         }
         if (sheet == null) {
@@ -246,84 +200,25 @@ public final class WorkbookWriter {
         }
     }
 
-    static String indicatorName(String id) {
-        int dot = id.indexOf('.');
-        String head = dot < 0 ? id : id.substring(0, dot);
-        String suffix = dot < 0 ? "" : id.substring(dot + 1);
-        String base = INDICATORS.getOrDefault(head, head);
-        String s = switch (suffix) {
-            case "full" -> "全覆盖率";
-            case "count" -> "数量";
-            case "members" -> "会员人数";
-            case "township" -> "乡镇（街道）";
-            case "county" -> "县级";
-            case "rate" -> "比例";
-            case "mean" -> "平均值";
-            case "median" -> "中位数";
-            case "p90" -> "第90百分位数";
-            case "max" -> "最大值";
-            case "participants" -> "参与人次";
-            case "inactive" -> "不活跃";
-            case "dormant" -> "休眠";
-            case "gini" -> "基尼系数";
-            case "all_five" -> "五项制度齐全";
-            case "party" -> "建立党组织";
-            case "ontime" -> "按期报送率";
-            case "reject_rate" -> "退回记录占比";
-            case "score" -> "得分";
-            case "rank" -> "排名";
-            case "p_value" -> "p值";
-            case "N" -> "关键人物副主席人均数";
-            case "NOT_EVALUATED" -> "未评价";
-            default -> label(suffix);
-        };
-        return s.isEmpty() ? base : base + "：" + s;
-    }
-
-    private static String label(String enumName) {
-        for (OrgKind k : OrgKind.values()) {
-            if (k.name().equals(enumName)) {
-                return k.label();
-            }
+    /**
+     * Milestone name to the indicator it tracks: from the {@code at=target;indicator=…} rows, else from core-model's
+     * default milestones.
+     */
+    private static Map<String, String> milestoneIndicators(IndicatorFile file) {
+        Map<String, String> out = new HashMap<>();
+        for (org.sanhui.model.rules.Milestone m : org.sanhui.model.rules.Rules.Builder.defaultMilestones()) {
+            out.put(m.name(), m.indicator());
         }
-        return enumName;
-    }
-
-    private static String breakdownZh(String breakdown) {
-        if (breakdown.isEmpty()) {
-            return "";
-        }
-        List<String> parts = new ArrayList<>();
-        for (String p : breakdown.split(";")) {
-            int eq = p.indexOf('=');
-            String k = eq < 0 ? p : p.substring(0, eq);
-            String v = eq < 0 ? "" : p.substring(eq + 1);
-            String kz = switch (k) {
-                case "kind" -> "组织类型";
-                case "type" -> "活动类型";
-                case "group", "target_group" -> "服务对象";
-                case "form" -> "活动形式";
-                case "grade" -> "等次";
-                case "year" -> "年度";
-                case "role" -> "关键人物类别";
-                default -> k;
-            };
-            parts.add(kz + "=" + enumLabel(v));
-        }
-        return String.join("；", parts);
-    }
-
-    private static String enumLabel(String v) {
-        for (Class<? extends Enum<?>> type : List.<Class<? extends Enum<?>>>of(OrgKind.class,
-                org.sanhui.model.domain.ActivityType.class, org.sanhui.model.domain.TargetGroup.class,
-                org.sanhui.model.domain.Form.class, org.sanhui.model.domain.PersonRole.class)) {
-            for (Enum<?> e : type.getEnumConstants()) {
-                if (e.name().equals(v) && e instanceof org.sanhui.model.domain.Labelled l) {
-                    return l.label();
+        for (IndicatorRow r : file.rows()) {
+            if (r.indicator().startsWith("M1.")) {
+                for (String part : r.breakdown().split(";")) {
+                    if (part.startsWith("indicator=")) {
+                        out.put(r.indicator().substring(3), part.substring("indicator=".length()));
+                    }
                 }
             }
         }
-        return v;
+        return out;
     }
 
     private void tableSheet(SXSSFWorkbook wb, Styles st, Block.Table t, Set<String> used) {
@@ -364,34 +259,18 @@ public final class WorkbookWriter {
         if (keys.isEmpty()) {
             keys.addAll(List.of("org_key", "org_name", "county_code", "kind", "reason"));
         }
-        List<String> keyList = new ArrayList<>(keys);
-        List<String> headers = new ArrayList<>();
-        for (String k : keyList) {
-            headers.add(KEYS.getOrDefault(k, k));
-        }
-        int countyCol = keyList.indexOf("county_code");
-        if (countyCol >= 0 && !keyList.contains("county_name")) {
-            headers.add(countyCol + 1, "县（区）");
-        }
+        List<ListColumns.Column> columns = ListColumns.of(name, new ArrayList<>(keys), regions);
         Sheet sheet = wb.createSheet(sheetName(LIST_NAMES.getOrDefault(name, name), used));
-        header(sheet, st, headers);
+        header(sheet, st, columns.stream().map(ListColumns.Column::header).toList());
         int rowNo = 1;
         for (Map<String, Object> m : rows) {
             Row row = sheet.createRow(rowNo++);
-            int col = 0;
-            for (String k : keyList) {
-                Object v = m.get(k);
-                org.apache.poi.ss.usermodel.Cell c = row.createCell(col++);
+            for (int i = 0; i < columns.size(); i++) {
+                Object v = columns.get(i).value().apply(m);
                 if (v instanceof Number n) {
-                    c.setCellValue(n.doubleValue());
-                } else if (v instanceof Boolean b) {
-                    c.setCellValue(b ? "是" : "否");
+                    row.createCell(i).setCellValue(n.doubleValue());
                 } else if (v != null) {
-                    String s = v instanceof Map<?, ?> || v instanceof List<?> ? v.toString() : v.toString();
-                    c.setCellValue(k.equals("kind") ? label(s) : Redaction.maskPhones(s));
-                }
-                if (k.equals("county_code") && countyCol >= 0 && !keyList.contains("county_name")) {
-                    row.createCell(col++).setCellValue(v == null ? "" : regions.qualified(v.toString()));
+                    row.createCell(i).setCellValue(Redaction.maskPhones(v.toString()));
                 }
             }
         }
