@@ -51,6 +51,11 @@ import org.sanhui.model.schema.Datasets;
  * buffered rows. These inputs are each sorted by county; a k-way merge keeps the output sorted by county, and the
  * output rolls over at the target file size. A spilled run that is large enough (a quarter of the target) and holds
  * no superseded rows is committed as it is, without being rewritten.
+ *
+ * <p>Spilling: when the batch's buffered rows exceed the memory budget, each partition's buffered rows are sorted by
+ * county and appended to that partition's open spill writer, which rolls over at the target file size; a spill whose
+ * counties come before what the writer already holds starts a new one. So a large batch in county order (a county's
+ * 1,000,000-row workbook) is written once.
  */
 final class TableBatch {
 
@@ -76,15 +81,46 @@ final class TableBatch {
     private final LinkedHashMap<String, Record> keyed = new LinkedHashMap<>();
     private long keyedBytes;
     private final List<Run> runs = new ArrayList<>();
+    private final LinkedHashMap<String, Stream> streams = new LinkedHashMap<>();
     private final List<DataFile> written = new ArrayList<>();
     private final Set<String> committed = new HashSet<>();
 
-    /** A spilled file of one partition: slices' rows, sorted by county, in segments. */
-    private record Run(String partitionPath, StructLike partition, DataFile file, List<Segment> segments) {
+    /** Spilled files of one partition: slices' rows, sorted by county, in segments (in file order). */
+    private record Run(String partitionPath, StructLike partition, List<DataFile> files, List<Segment> segments) {
+        boolean clean() {
+            return segments.stream().allMatch(s -> s.slice().live);
+        }
+
+        long bytes() {
+            return files.stream().mapToLong(DataFile::fileSizeInBytes).sum();
+        }
+    }
+
+    /**
+     * An open spill writer of one partition: successive spills append to it while their counties come in order, so
+     * that a large batch is written once, in files of the target size, rather than in many runs merged at commit.
+     */
+    private final class Stream {
+        final String partitionPath;
+        final StructLike partition;
+        final RollingDataWriter<Record> writer;
+        final List<Segment> segments = new ArrayList<>();
+        String lastCounty;
+        boolean any;
+
+        Stream(String partitionPath, StructLike partition) {
+            this.partitionPath = partitionPath;
+            this.partition = partition;
+            this.writer = new RollingDataWriter<>(writerFactory, fileFactory, table.io(), targetBytes, spec, partition);
+        }
+
         boolean clean() {
             return segments.stream().allMatch(s -> s.slice().live);
         }
     }
+
+    /** At most this many spill writers are open per table (each buffers up to a row group in memory). */
+    private static final int MAX_OPEN_STREAMS = 2;
 
     private record Segment(Slice slice, long rows) {
     }
@@ -177,34 +213,73 @@ final class TableBatch {
     // ---- spilling
 
     void spill() {
+        spill(false);
+    }
+
+    /**
+     * Writes buffered rows to spill writers.
+     *
+     * @param openOnly only the partitions that have an open spill writer (at commit: the tail of a large batch goes
+     *        into its file rather than into a small file of its own)
+     */
+    private void spill(boolean openOnly) {
         Map<String, List<Slice>> byPartition = new LinkedHashMap<>();
         for (Slice s : slices) {
-            if (s.live && !s.buffer.isEmpty()) {
+            if (s.live && !s.buffer.isEmpty() && (!openOnly || streams.containsKey(s.partitionPath))) {
                 byPartition.computeIfAbsent(s.partitionPath, p -> new ArrayList<>()).add(s);
             }
         }
         for (List<Slice> group : byPartition.values()) {
             group.sort(Comparator.comparing(Slice::county, COUNTY_ORDER).thenComparingInt(s -> s.seq));
             Slice first = group.get(0);
-            DataWriter<Record> w = writerFactory.newDataWriter(fileFactory.newOutputFile(spec, first.partition), spec,
-                    first.partition);
-            List<Segment> segments = new ArrayList<>();
-            try (w) {
-                for (Slice s : group) {
-                    for (Record r : s.buffer) {
-                        w.write(r);
-                    }
-                    segments.add(new Segment(s, s.buffer.size()));
-                    s.buffer = new ArrayList<>();
-                    s.bufferedBytes = 0;
+            Stream st = streams.remove(first.partitionPath);
+            if (st != null && (!st.clean() || COUNTY_ORDER.compare(st.lastCounty, first.county()) > 0)) {
+                close(st);
+                st = null;
+                if (openOnly) {
+                    continue; // left buffered, for the merge
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot spill rows of " + name, e);
             }
-            DataFile f = w.toDataFile();
-            written.add(f);
-            runs.add(new Run(first.partitionPath, first.partition, f, segments));
+            if (st == null) {
+                if (streams.size() >= MAX_OPEN_STREAMS) {
+                    String eldest = streams.keySet().iterator().next();
+                    close(streams.remove(eldest));
+                }
+                st = new Stream(first.partitionPath, first.partition);
+            }
+            streams.put(first.partitionPath, st); // most recently used last
+            for (Slice s : group) {
+                for (Record r : s.buffer) {
+                    st.writer.write(r);
+                }
+                st.segments.add(new Segment(s, s.buffer.size()));
+                st.lastCounty = s.county();
+                st.any = true;
+                batch.released(s.bufferedBytes);
+                s.buffer = new ArrayList<>();
+                s.bufferedBytes = 0;
+            }
         }
+    }
+
+    private void close(Stream st) {
+        try {
+            st.writer.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot spill rows of " + name, e);
+        }
+        List<DataFile> files = st.writer.result().dataFiles();
+        written.addAll(files);
+        if (st.any) {
+            runs.add(new Run(st.partitionPath, st.partition, files, st.segments));
+        }
+    }
+
+    private void closeStreams() {
+        for (Stream st : streams.values()) {
+            close(st);
+        }
+        streams.clear();
     }
 
     // ---- committing
@@ -215,6 +290,8 @@ final class TableBatch {
      * @return the new snapshot id, or null when nothing changed and no commit was forced
      */
     Long commit(String batchId, Map<String, String> summary, boolean force) {
+        spill(true);
+        closeStreams();
         table.refresh();
         Snapshot base = table.currentSnapshot();
         Map<String, Work> work = new LinkedHashMap<>();
@@ -334,8 +411,8 @@ final class TableBatch {
         }
         List<Run> merged = new ArrayList<>();
         for (Run r : w.runs) {
-            if (r.clean() && r.file().fileSizeInBytes() >= targetBytes / 4) {
-                adds.add(r.file());
+            if (r.clean() && r.bytes() >= targetBytes / 8) {
+                adds.addAll(r.files()); // large and sorted already: committed as written
             } else if (r.segments().stream().anyMatch(s -> s.slice().live)) {
                 merged.add(r);
             }
@@ -344,7 +421,7 @@ final class TableBatch {
                 .sorted(Comparator.comparing(Slice::county, COUNTY_ORDER).thenComparingInt(s -> s.seq)).toList();
         if (rewritten.isEmpty() && buffered.isEmpty() && w.keyed.isEmpty() && merged.size() == 1
                 && merged.get(0).clean()) {
-            adds.add(merged.get(0).file()); // a single clean run is the partition's whole new content
+            adds.addAll(merged.get(0).files()); // a single clean run is the partition's whole new content
             return;
         }
         List<CloseableIterable<Record>> open = new ArrayList<>();
@@ -356,9 +433,13 @@ final class TableBatch {
                 inputs.add(filter(it.iterator(), drop.negate()));
             }
             for (Run r : merged) {
-                CloseableIterable<Record> it = read(r.file());
-                open.add(it);
-                inputs.add(liveSegments(it.iterator(), r.segments()));
+                List<Iterator<Record>> parts = new ArrayList<>();
+                for (DataFile f : r.files()) {
+                    CloseableIterable<Record> it = read(f);
+                    open.add(it);
+                    parts.add(it.iterator());
+                }
+                inputs.add(liveSegments(concat(parts), r.segments()));
             }
             List<Record> mem = new ArrayList<>();
             for (Slice s : buffered) {
@@ -425,6 +506,28 @@ final class TableBatch {
                 .set(WarehouseCatalog.VERIFY_PAGE_CHECKSUMS, "true").build();
     }
 
+    private static Iterator<Record> concat(List<Iterator<Record>> parts) {
+        return new Iterator<>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+                while (i < parts.size() && !parts.get(i).hasNext()) {
+                    i++;
+                }
+                return i < parts.size();
+            }
+
+            @Override
+            public Record next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return parts.get(i).next();
+            }
+        };
+    }
+
     private static Iterator<Record> filter(Iterator<Record> in, Predicate<Record> keep) {
         return new Iterator<>() {
             private Record next;
@@ -472,6 +575,15 @@ final class TableBatch {
 
     /** Deletes the files written for this batch that no commit took (runs merged away, files of a failed commit). */
     void discardRuns() {
+        for (Stream st : streams.values()) {
+            try {
+                st.writer.close();
+                written.addAll(st.writer.result().dataFiles());
+            } catch (IOException | RuntimeException e) {
+                // abandoned
+            }
+        }
+        streams.clear();
         for (DataFile f : written) {
             if (!committed.contains(f.location())) {
                 try {

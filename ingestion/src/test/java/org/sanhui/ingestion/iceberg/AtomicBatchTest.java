@@ -69,7 +69,7 @@ class AtomicBatchTest {
         }
     }
 
-    private static void batch1(Batch b) {
+    static void batch1(Batch b) {
         b.replace(Datasets.ORGANISATIONS, "640104", "2024Q4").add(organisation("640104", "2024Q4", 4, "K1", "学会一", "王芳"));
         b.replace(Datasets.POSTS, "640104", "2024Q4").add(post("640104", "2024Q4", 4, "李四"));
         Slice a = b.replace(Datasets.ACTIVITIES, "640104", "2024Q4");
@@ -83,7 +83,7 @@ class AtomicBatchTest {
     }
 
     /** A resubmission of 640104 that changes every table. */
-    private static void batch2(Batch b) {
+    static void batch2(Batch b) {
         b.replace(Datasets.ORGANISATIONS, "640104", "2024Q4").add(organisation("640104", "2024Q4", 4, "K1", "学会一改", "王芳"));
         Slice p = b.replace(Datasets.POSTS, "640104", "2024Q4");
         p.add(post("640104", "2024Q4", 4, "李四"));
@@ -95,7 +95,7 @@ class AtomicBatchTest {
     }
 
     /** Every table's rows as a reader sees them through the last complete batch, as sorted strings. */
-    private static Map<String, List<String>> view(WarehouseCatalog catalog) {
+    static Map<String, List<String>> view(WarehouseCatalog catalog) {
         BatchSnapshots b = BatchSnapshots.lastComplete(catalog).orElseThrow();
         WarehouseTables tables = WarehouseTables.openForRead(catalog);
         Map<String, List<String>> out = new TreeMap<>();

@@ -127,15 +127,15 @@ class BatchWriterTest {
         assertThat(s2.operation()).isEqualTo("overwrite");
         // only 2024Q4/64 was rewritten: one file deleted, one added; Gansu and 2024Q3 files untouched
         List<DataFile> removed = new ArrayList<>();
-        s2.removedDataFiles(act.io()).forEach(removed::add);
+        org.apache.iceberg.SnapshotChanges.builderFor(act).snapshot(s2).build().removedDataFiles().forEach(removed::add);
         List<DataFile> added = new ArrayList<>();
-        s2.addedDataFiles(act.io()).forEach(added::add);
+        org.apache.iceberg.SnapshotChanges.builderFor(act).snapshot(s2).build().addedDataFiles().forEach(added::add);
         assertThat(removed).singleElement().satisfies(
                 f -> assertThat(act.spec().partitionToPath(f.partition())).isEqualTo("period=2024Q4/province=64"));
         assertThat(added).singleElement().satisfies(f -> assertThat(f.recordCount()).isEqualTo(3));
         // no delete files, ever: every snapshot's data files hold exactly its rows
-        assertThat(s2.removedDeleteFiles(act.io())).isEmpty();
-        assertThat(s2.addedDeleteFiles(act.io())).isEmpty();
+        assertThat(org.apache.iceberg.SnapshotChanges.builderFor(act).snapshot(s2).build().removedDeleteFiles()).isEmpty();
+        assertThat(org.apache.iceberg.SnapshotChanges.builderFor(act).snapshot(s2).build().addedDeleteFiles()).isEmpty();
         long rowsInFiles = files(act, id2).stream().mapToLong(DataFile::recordCount).sum();
         assertThat(rowsInFiles).isEqualTo(6);
     }
