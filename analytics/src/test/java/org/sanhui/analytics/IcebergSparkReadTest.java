@@ -145,6 +145,31 @@ class IcebergSparkReadTest {
         assertThat(System.getProperty("java.class.path")).doesNotContain("iceberg-core").doesNotContain("iceberg-data-");
     }
 
+    /** Every Iceberg class ingestion's writer names is served by the runtime jar (found by jdeps, loaded here). */
+    @Test
+    void everyIcebergClassTheWriterUsesIsInTheRuntimeJar() throws Exception {
+        Path classes = Path.of(BatchWriter.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        java.io.StringWriter out = new java.io.StringWriter();
+        int rc = java.util.spi.ToolProvider.findFirst("jdeps").orElseThrow().run(new java.io.PrintWriter(out),
+                new java.io.PrintWriter(new java.io.StringWriter()), "-verbose:class", "-e", "org\\.apache\\.iceberg\\..*",
+                classes.toString());
+        assertThat(rc).isZero();
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        for (String line : out.toString().split("\n")) {
+            String t = line.strip();
+            if (t.startsWith("org.sanhui.ingestion.iceberg.") && t.contains("->")) {
+                used.add(t.split("->")[1].strip().split("\\s+")[0]);
+            }
+        }
+        assertThat(used).contains("org.apache.iceberg.data.GenericFileWriterFactory",
+                "org.apache.iceberg.io.RollingDataWriter", "org.apache.iceberg.formats.FormatModelRegistry");
+        for (String name : used) {
+            Class<?> c = Class.forName(name, false, getClass().getClassLoader());
+            assertThat(c.getProtectionDomain().getCodeSource().getLocation().toString()).as(name)
+                    .contains("iceberg-spark-runtime");
+        }
+    }
+
     @Test
     void sparkSqlReadsTheTablesAndTheConsistentSetThroughTheSubmissionsSnapshot() {
         // the marker, read with plain Spark SQL from the submissions table's snapshots

@@ -31,6 +31,7 @@ public final class Batch {
     private final Map<String, TableBatch> tables = new LinkedHashMap<>();
     private long bufferedBytes;
     private boolean finished;
+    private boolean committed;
 
     Batch(String id, WarehouseTables warehouse, WriterLock lock, BatchWriter.Options options) {
         this.id = id;
@@ -54,6 +55,11 @@ public final class Batch {
 
     boolean finished() {
         return finished;
+    }
+
+    /** Whether the batch committed every table (false after an abort or a failed commit). */
+    boolean committed() {
+        return committed;
     }
 
     /**
@@ -141,6 +147,7 @@ public final class Batch {
             Map<String, String> marker = new LinkedHashMap<>();
             ids.forEach((k, v) -> marker.put(BatchSnapshots.SNAPSHOT_PREFIX + k, Long.toString(v)));
             Long s = submissions.commit(id, marker, changed);
+            committed = true;
             submissions.table.refresh();
             ids.put(submissions.name, submissions.table.currentSnapshot().snapshotId());
             return s == null ? BatchSnapshots.of(submissions.table) : new BatchSnapshots(id, ids);

@@ -160,7 +160,8 @@ public final class BatchWriter {
     }
 
     /**
-     * Starts a batch; the previous one must be committed or aborted.
+     * Starts a batch; the previous one must be committed or aborted. After a batch whose commit failed half-way, the
+     * tables it committed are rolled back first.
      *
      * @param batchId the batch's id, recorded in every snapshot it makes, null not permitted
      * @return the batch, never null
@@ -170,6 +171,9 @@ public final class BatchWriter {
         Objects.requireNonNull(batchId, "batchId");
         if (open != null && !open.finished()) {
             throw new IllegalStateException("batch " + open.id() + " is still open; commit or abort it first");
+        }
+        if (open != null && !open.committed()) {
+            recover(tables, lock); // a failed commit may have committed some tables: back to the last complete batch
         }
         open = new Batch(batchId, tables, lock, options);
         return open;

@@ -197,7 +197,7 @@ public final class LeaseWriterLock implements WriterLock {
         }
     }
 
-    /** Renews the lease once (the heartbeat thread's step); public for tests that drive time themselves. */
+    /** Renews the lease once: the heartbeat thread's step. */
     void renew() {
         try {
             String[] holder = read(fs, file);

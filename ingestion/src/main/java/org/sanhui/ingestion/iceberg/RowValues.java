@@ -16,7 +16,8 @@ import org.apache.iceberg.types.Types;
 
 /**
  * Converts rows between sanhui's maps (String, Integer, Long, Double, Boolean, LocalDate, Instant; enums by name)
- * and Iceberg's generic records (timestamps as {@link OffsetDateTime} in UTC). Blank strings are stored as null.
+ * and Iceberg's generic records (timestamps as {@link OffsetDateTime} in UTC). Blank strings are stored as null; keys
+ * that are not stored columns (an input-only column such as a phone number) are ignored, as the Parquet writer did.
  */
 final class RowValues {
 
@@ -30,12 +31,6 @@ final class RowValues {
             Types.NestedField f = fields.get(i);
             Object v = row.get(f.name());
             r.set(i, v == null ? null : convert(f, v));
-        }
-        for (String k : row.keySet()) {
-            if (schema.findField(k) == null && row.get(k) != null) {
-                throw new IllegalArgumentException("no column " + k + " in table schema, expected one of "
-                        + fields.stream().map(Types.NestedField::name).toList());
-            }
         }
         return r;
     }

@@ -248,4 +248,37 @@ class BatchWriterTest {
             assertThat(walk.filter(p -> p.toString().endsWith(".parquet")).count()).isEqualTo(1);
         }
     }
+
+    @Test
+    void aBatchAfterAFailedCommitStartsFromTheLastCompleteBatch() throws Exception {
+        WarehouseCatalog catalog = Fixtures.catalog(dir);
+        boolean[] crash = {true};
+        BatchSnapshots after;
+        try (WriterLock lock = Fixtures.lock(dir)) {
+            BatchWriter w = BatchWriter.open(WarehouseTables.openForWrite(catalog), lock,
+                    BatchWriter.Options.DEFAULTS.withHook(p -> {
+                        if (crash[0] && p.equals(CrashPoints.afterCommit("activities"))) {
+                            throw new IllegalStateException("disk full");
+                        }
+                    }));
+            Batch failing = w.begin("x");
+            failing.replace(Datasets.ACTIVITIES, "640104", "2024Q4").add(activity("640104", "2024Q4", 5, "never", 1));
+            failing.replace(Datasets.ORGANISATIONS, "640104", "2024Q4")
+                    .add(organisation("640104", "2024Q4", 4, "K1", "学会一", "王芳"));
+            assertThatThrownBy(failing::commit).hasMessage("disk full");
+            crash[0] = false;
+            Batch next = w.begin("y"); // touches organisations only
+            next.replace(Datasets.ORGANISATIONS, "640105", "2024Q4")
+                    .add(organisation("640105", "2024Q4", 4, "K1", "学会乙", "李四"));
+            after = next.commit();
+        }
+        Table act = WarehouseTables.openForRead(catalog).table("activities");
+        // the failed batch's activities commit was rolled back, not adopted by the next batch's marker
+        assertThat(TableRows.read(act, after.snapshotId(act, "activities"), Expressions.alwaysTrue())).isEmpty();
+        act.refresh();
+        assertThat(act.currentSnapshot().snapshotId()).isEqualTo(after.snapshotId(act, "activities"));
+        Table orgs = WarehouseTables.openForRead(catalog).table("organisations");
+        assertThat(TableRows.read(orgs, after.snapshotId(orgs, "organisations"), Expressions.alwaysTrue()))
+                .extracting(r -> r.get(Datasets.COUNTY_CODE)).containsExactly("640105");
+    }
 }

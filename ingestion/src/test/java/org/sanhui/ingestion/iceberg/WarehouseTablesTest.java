@@ -237,6 +237,8 @@ class WarehouseTablesTest {
         }
         Files.deleteIfExists(file.resolveSibling("." + file.getFileName() + ".crc"));
         assertThatThrownBy(() -> TableRows.read(t, id, Expressions.alwaysTrue()))
-                .hasStackTraceContaining("CRC checksum verification failed");
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageContaining("cannot read data file " + f.location())
+                .hasMessageContaining("CRC checksum verification failed");
     }
 }
