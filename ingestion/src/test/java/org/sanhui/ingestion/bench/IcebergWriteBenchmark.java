@@ -77,6 +77,16 @@ public final class IcebergWriteBenchmark {
      */
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
+        if (args[1].equals("rows-only")) { // the cost of making the rows, to subtract
+            long t = System.nanoTime();
+            long h = 0;
+            for (int i = 0; i < Integer.parseInt(args[2]); i++) {
+                h += activity("640104", i, "a").size();
+            }
+            System.out.printf("made %,d rows (%d) in %.2f s, process CPU %.2f s%n", Integer.parseInt(args[2]), h,
+                    (System.nanoTime() - t) / 1e9, cpu());
+            return;
+        }
         WarehouseLocation loc = WarehouseLocation.of(dir);
         long t0 = System.nanoTime();
         WarehouseCatalog catalog = WarehouseCatalog.open(loc, CatalogSettings.DEFAULT);
