@@ -6,9 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.sanhui.ingestion.IngestReport;
 import org.sanhui.model.problem.Problem;
+import org.sanhui.model.problem.ProblemCode;
 
 /**
  * The end-of-command summary tables. File names, sheet names and the messages that quote values come
@@ -48,11 +51,33 @@ final class Summaries {
             if (more > 0) {
                 out.println("    ... and " + more + " more (see the feedback workbook)");
             }
+            warnings(f, out);
+            if (f.unchanged()) {
+                out.println("    already ingested, unchanged: nothing written (the counts are those of its live"
+                        + " submission)");
+            }
         }
         IngestReport.Totals t = report.totals();
-        out.printf("%d files (%d refused), %d submissions: %d rows read = %d accepted + %d rejected + %d skipped%s%n",
-                t.files(), t.refused(), t.submissions(), t.read(), t.accepted(), t.rejected(), t.skipped(),
+        out.printf("%d files (%d refused%s), %d submissions: %d rows read = %d accepted + %d rejected + %d skipped%s%n",
+                t.files(), t.refused(), t.unchanged() > 0 ? ", " + t.unchanged() + " already ingested, unchanged" : "",
+                t.submissions(), t.read(), t.accepted(), t.rejected(), t.skipped(),
                 report.dryRun() ? " (dry run: nothing written)" : "");
+    }
+
+    /** The warnings that concern a whole sheet or file, located, a few of each kind. */
+    private static void warnings(IngestReport.FileReport f, PrintStream out) {
+        Map<ProblemCode, Integer> shown = new EnumMap<>(ProblemCode.class);
+        for (Problem p : f.summaryWarnings()) {
+            if (shown.merge(p.code(), 1, Integer::sum) <= PROBLEMS_SHOWN) {
+                out.println("    " + p.severity() + " " + p.code() + " " + p.location() + ": " + p.messageEn());
+            }
+        }
+        for (Map.Entry<ProblemCode, Integer> e : shown.entrySet()) {
+            long more = f.problemCount(e.getKey()) - Math.min(e.getValue(), PROBLEMS_SHOWN);
+            if (more > 0) {
+                out.println("    ... and " + more + " more " + e.getKey() + " (see the feedback workbook)");
+            }
+        }
     }
 
     static String shorten(String s, int max) {

@@ -4,16 +4,19 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** Writes small test workbooks: sheet name to rows of cells (String, Number or null). */
+/** Writes small test workbooks: sheet name to rows of cells (String, Number, LocalDate as a date cell, or null). */
 final class Workbooks {
 
     private Workbooks() {
@@ -33,6 +36,8 @@ final class Workbooks {
 
     private static Path write(Workbook wb, Path file, Map<String, List<List<Object>>> sheets) throws IOException {
         try (wb) {
+            CellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
             for (Map.Entry<String, List<List<Object>>> e : sheets.entrySet()) {
                 Sheet s = wb.createSheet(e.getKey());
                 int r = 0;
@@ -42,6 +47,10 @@ final class Workbooks {
                         Object v = cells.get(c);
                         if (v instanceof Number n) {
                             row.createCell(c).setCellValue(n.doubleValue());
+                        } else if (v instanceof LocalDate d) {
+                            Cell cell = row.createCell(c);
+                            cell.setCellValue(d);
+                            cell.setCellStyle(date);
                         } else if (v != null) {
                             row.createCell(c).setCellValue(v.toString());
                         }

@@ -4,6 +4,7 @@ import static org.sanhui.model.schema.Datasets.COUNTY_CODE;
 import static org.sanhui.model.schema.Datasets.DATASETS;
 import static org.sanhui.model.schema.Datasets.FILING_DATE;
 import static org.sanhui.model.schema.Datasets.INGESTED_AT;
+import static org.sanhui.model.schema.Datasets.OPTIONS;
 import static org.sanhui.model.schema.Datasets.PERIOD;
 import static org.sanhui.model.schema.Datasets.ROWS_ACCEPTED;
 import static org.sanhui.model.schema.Datasets.ROWS_READ;
@@ -38,10 +39,12 @@ import org.sanhui.model.period.Period;
  * @param rowsAccepted rows accepted
  * @param rowsRejected rows rejected
  * @param rowsSkipped rows skipped
+ * @param options the fingerprint of the ingest options ({@link org.sanhui.model.schema.Datasets#OPTIONS}), or null
+ *        when not recorded
  */
 public record Submission(String submissionId, String countyCode, Period period, String via, LocalDate filingDate,
         Instant ingestedAt, String sourceFile, String sha256, List<String> datasets, long rowsRead, long rowsAccepted,
-        long rowsRejected, long rowsSkipped) implements DatasetRecord {
+        long rowsRejected, long rowsSkipped, String options) implements DatasetRecord {
 
     /**
      * Checks and copies.
@@ -59,6 +62,7 @@ public record Submission(String submissionId, String countyCode, Period period, 
      * @param rowsAccepted rows accepted
      * @param rowsRejected rows rejected
      * @param rowsSkipped rows skipped
+     * @param options the fingerprint of the ingest options, or null when not recorded
      * @throws NullPointerException if a required part is null
      * @throws IllegalArgumentException if a count is negative
      */
@@ -81,6 +85,6 @@ public record Submission(String submissionId, String countyCode, Period period, 
                 .put(PERIOD, period.toString()).put(VIA, via).put(FILING_DATE, filingDate)
                 .put(INGESTED_AT, ingestedAt).put(SOURCE_FILE, sourceFile).put(SHA256, sha256)
                 .put(DATASETS, String.join(",", datasets)).put(ROWS_READ, rowsRead).put(ROWS_ACCEPTED, rowsAccepted)
-                .put(ROWS_REJECTED, rowsRejected).put(ROWS_SKIPPED, rowsSkipped).build();
+                .put(ROWS_REJECTED, rowsRejected).put(ROWS_SKIPPED, rowsSkipped).put(OPTIONS, options).build();
     }
 }

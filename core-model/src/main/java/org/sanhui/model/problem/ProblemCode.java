@@ -42,6 +42,8 @@ public enum ProblemCode {
     UNKNOWN_COLUMN(Severity.WARNING, "未识别的列", "unknown column, ignored"),
     /** The total row does not match the detail rows. */
     TOTAL_MISMATCH(Severity.WARNING, "合计行与明细不符", "the total row does not match the detail rows"),
+    /** Cells in columns without a header (right of the last header, or under a blank one), ignored. */
+    EXTRA_CELLS(Severity.WARNING, "表头以外的单元格", "cells in columns without a header, ignored"),
     /** A required value is missing. */
     MISSING_VALUE(Severity.ERROR, "必填项为空", "a required value is missing"),
     /** Invalid date. */
@@ -80,6 +82,9 @@ public enum ProblemCode {
     UNKNOWN_COUNTY_ROW(Severity.ERROR, "行的县（区）无法识别", "the row's county cannot be determined"),
     /** Already received in an earlier submission, skipped. */
     ALREADY_RECEIVED(Severity.INFO, "已报送过，跳过", "already received in an earlier submission, skipped"),
+    /** An evaluation of an organisation that no accepted organisations sheet of its county knows; kept. */
+    UNKNOWN_EVALUATED_ORGANISATION(Severity.WARNING, "被评价组织不在组织信息中",
+            "evaluated organisation not in any accepted organisations sheet of its county"),
     /** Activity of an earlier period reported late. */
     REPORTED_LATE(Severity.WARNING, "补报的往期活动", "activity of an earlier period reported late"),
     /** Date gives only a year; left out of dated figures. */

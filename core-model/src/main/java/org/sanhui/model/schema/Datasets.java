@@ -152,14 +152,20 @@ public final class Datasets {
     public static final String SHA256 = "sha256";
     /** Datasets the submission contains, comma separated. */
     public static final String DATASETS = "datasets";
-    /** Rows read (data rows, skipped rows included). */
+    /** Rows read: the non-blank rows of the submission's sheets (data rows and skipped rows). */
     public static final String ROWS_READ = "rows_read";
     /** Rows accepted. */
     public static final String ROWS_ACCEPTED = "rows_accepted";
     /** Rows rejected. */
     public static final String ROWS_REJECTED = "rows_rejected";
-    /** Rows skipped (titles, totals, notes, footers, blanks, already received). */
+    /** Rows skipped (titles, 填报 lines, headers, totals, notes, footers, already received). */
     public static final String ROWS_SKIPPED = "rows_skipped";
+    /**
+     * A fingerprint (SHA-256, hex) of the ingest options that shape what a file gives (the period, submitter and
+     * filing date stated, the rules and limits ingestion applies): with the file's SHA-256, county and period it
+     * tells whether a file ingested again is unchanged.
+     */
+    public static final String OPTIONS = "options";
 
     // rejects
     /** The dataset a problem concerns. */
@@ -264,7 +270,7 @@ public final class Datasets {
             c(VIA, STRING, false, false), c(FILING_DATE, DATE, false, false), c(INGESTED_AT, TIMESTAMP, true, false),
             c(SOURCE_FILE, STRING, true, false), c(SHA256, STRING, true, false), c(DATASETS, STRING, true, false),
             c(ROWS_READ, LONG, true, false), c(ROWS_ACCEPTED, LONG, true, false), c(ROWS_REJECTED, LONG, true, false),
-            c(ROWS_SKIPPED, LONG, true, false)));
+            c(ROWS_SKIPPED, LONG, true, false), c(OPTIONS, STRING, false, false)));
 
     /** Rejected rows and every other problem, names masked. */
     public static final DatasetSchema REJECTS = new DatasetSchema("rejects", List.of(), List.of(

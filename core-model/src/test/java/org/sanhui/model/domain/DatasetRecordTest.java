@@ -73,7 +73,7 @@ class DatasetRecordTest {
     void submissionCoversItsWholeSchema() {
         Submission s = new Submission("640104-2024Q3-1", "640104", Period.quarter(2024, 3), null,
                 LocalDate.of(2024, 10, 10), Instant.parse("2024-10-11T08:00:00Z"), "640104_2024Q3.xlsx", "ab",
-                List.of("organisations", "posts"), 10, 8, 1, 1);
+                List.of("organisations", "posts"), 10, 8, 1, 1, "0f");
         check(s, Datasets.SUBMISSIONS, true);
         assertThat(s.values()).containsEntry(Datasets.PERIOD, "2024Q3").containsEntry(Datasets.DATASETS,
                 "organisations,posts").containsEntry(Datasets.ROWS_READ, 10L);

@@ -197,6 +197,7 @@ public final class SampleWriter {
             if (s.channel() == Channel.CSV_GBK) {
                 skipped.put("title", 1);
             }
+            skipped.put("header", 1); // a CSV's header is one line
             truth(rel, t, s.county(), s.period().toString(), skipped, null);
             names.add(name);
         }
@@ -410,6 +411,8 @@ public final class SampleWriter {
             if (t.filingLine != null) {
                 layout.put("filing_line", 1);
             }
+            // header rows are read and skipped too: a second header row holds the sub-headers of group cells
+            layout.put("header", t.twoRow && t.cols.stream().anyMatch(c -> c.group() != null) ? 2 : 1);
             if (t.totals) {
                 layout.put("total", 1);
             }

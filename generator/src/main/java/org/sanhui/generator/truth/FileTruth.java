@@ -12,8 +12,8 @@ import java.util.TreeMap;
  * @param period the period code ({@code 2024Q3}, or the year for evaluations)
  * @param accepted data rows accepted
  * @param rejected data rows rejected
- * @param skipped rows skipped: title, filing line, totals, notes, footer and already-received rows
- * @param skippedDetail the skipped rows by kind (title, filing_line, total, note, footer, already_received)
+ * @param skipped rows skipped: title, filing line, header, totals, notes, footer and already-received rows
+ * @param skippedDetail the skipped rows by kind (title, filing_line, header, total, note, footer, already_received)
  * @param rejectedCodes the rejected rows by ProblemCode name
  */
 public record FileTruth(String file, String sheet, String county, String period, int accepted, int rejected,

@@ -30,9 +30,10 @@ import org.sanhui.model.region.Region;
 /**
  * Writes the feedback workbook (回执) a county gets back: a summary of each file and sheet, every
  * problem with sheet, row, column, value and what is expected, and the rejected rows as written with
- * the bad cells filled red. Every value is written as text and any text a spreadsheet could take for
- * a formula (starting with = + - @, tab, CR or LF) is prefixed with an apostrophe. Names arrive
- * masked and phone numbers never arrive. One workbook per county per run.
+ * the bad cells filled red. Values arrive as the clerk typed or saw them (dates as dates, whole numbers
+ * without a fraction). Every value is written as text and any text a spreadsheet could take for a formula
+ * (starting with = + - @, tab, CR or LF, a plain negative number such as -5 excepted) is prefixed with an
+ * apostrophe. Names arrive masked and phone numbers never arrive. One workbook per county per run.
  */
 public final class FeedbackWriter {
 
@@ -50,18 +51,23 @@ public final class FeedbackWriter {
         this.gazetteer = gazetteer;
     }
 
+    /** A plain negative number: what a spreadsheet makes of it is that number, never a formula. */
+    private static final java.util.regex.Pattern NEGATIVE_NUMBER = java.util.regex.Pattern.compile("-\\d+(?:\\.\\d+)?");
+
     /**
      * Neutralises a text so that no spreadsheet runs it as a formula.
      *
      * @param s the text, may be null
-     * @return the text, prefixed with ' when it starts with = + - @ tab CR or LF; empty for null
+     * @return the text, prefixed with ' when it starts with = + - @ tab CR or LF and is not a plain negative
+     *         number (-5, -2.5); empty for null
      */
     public static String neutralise(String s) {
         if (s == null || s.isEmpty()) {
             return "";
         }
         char c = s.charAt(0);
-        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\n') {
+        if (c == '=' || c == '+' || c == '-' && !NEGATIVE_NUMBER.matcher(s).matches() || c == '@' || c == '\t'
+                || c == '\r' || c == '\n') {
             return "'" + s;
         }
         return s;
@@ -140,10 +146,18 @@ public final class FeedbackWriter {
                 : gazetteer.byCode(first.county()).map(Region::name).orElse(first.county());
         text(s.createRow(r++), 0, who + (first.period() == null ? "" : " " + first.period().label()) + " 数据报送回执", st.title);
         r++;
-        text(s.createRow(r++), 0, "说明：本回执列出报送文件的接收情况和每一个问题。标红的单元格需要修改；修改后请重新报送整个文件（同一报送期的重报会替换此前的数据）。", st.text);
+        text(s.createRow(r++), 0, "说明：本回执列出报送文件的接收情况和每一个问题。标红的单元格需要修改；修改后请重新报送整个文件（同一报送期的重报会替换此前的数据）。"
+                + "读取行数是各工作表中所有非空行（标题、填报单位行、表头、明细、合计、注释、落款），每一行或接收，或退回，或跳过并注明原因。", st.text);
+        for (FileJob.Feedback f : fs) {
+            if (f.unchanged()) {
+                text(s.createRow(r++), 0, "文件“" + f.file() + "”此前已接收，内容和报送条件均未改变，本次未重复入库；以下为该次接收的情况。",
+                        st.text);
+                break;
+            }
+        }
         r++;
         Row h = s.createRow(r++);
-        String[] heads = {"文件", "处理结果", "工作表", "读取行数", "接收", "退回", "跳过（标题/合计/注/空行/已报送）"};
+        String[] heads = {"文件", "处理结果", "工作表", "读取行数", "接收", "退回", "跳过", "跳过原因"};
         for (int i = 0; i < heads.length; i++) {
             text(h, i, heads[i], st.header);
         }
@@ -162,12 +176,21 @@ public final class FeedbackWriter {
                 text(row, 4, Long.toString(sr.accepted()), st.text);
                 text(row, 5, Long.toString(sr.rejected()), sr.rejected() > 0 ? st.bad : st.text);
                 text(row, 6, Long.toString(sr.skipped()), st.text);
+                text(row, 7, reasons(sr), st.text);
             }
         }
         s.setColumnWidth(0, 40 * 256);
         for (int i = 1; i < 7; i++) {
             s.setColumnWidth(i, 14 * 256);
         }
+        s.setColumnWidth(7, 50 * 256);
+    }
+
+    /** The skipped rows by reason, as 标题 1、表头 2、合计行 1. */
+    private static String reasons(IngestReport.SheetReport sr) {
+        StringBuilder b = new StringBuilder();
+        sr.skippedBy().forEach((why, n) -> b.append(b.length() > 0 ? "、" : "").append(why.label()).append(' ').append(n));
+        return b.toString();
     }
 
     private void problems(XSSFWorkbook wb, Styles st, List<FileJob.Feedback> fs) {

@@ -35,6 +35,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sanhui.ingestion.IngestOptions;
 import org.sanhui.ingestion.IngestReport;
+import org.sanhui.ingestion.IngestReport.SkipReason;
 import org.sanhui.ingestion.format.FileFormat;
 import org.sanhui.ingestion.format.FormatSniffer;
 import org.sanhui.ingestion.format.RefusedFileException;
@@ -61,6 +62,8 @@ import org.sanhui.model.schema.ColumnType;
 import org.sanhui.model.schema.DatasetSchema;
 import org.sanhui.model.schema.Datasets;
 import org.sanhui.model.validation.CellArray;
+import org.sanhui.model.validation.OrgKeys;
+import org.sanhui.model.value.NotGiven;
 import org.sanhui.model.value.Text;
 import org.sanhui.model.warehouse.LiveFile;
 
@@ -267,12 +270,28 @@ public final class FileJob {
             plans.add(new Plan(name, l.dataset(), l));
         }
         if (plans.isEmpty()) {
+            for (Problem p : fileProblems) {
+                if (p.severity() == Severity.FATAL) {
+                    // every sheet that was recognised was refused (a missing column, no header): that is the
+                    // reason, already located; "no sheet recognised" would be a second, untrue one
+                    throw new SheetsRefused(p);
+                }
+            }
             throw new RefusedFileException(ProblemCode.MISSING_SHEET,
                     "文件中没有可识别的工作表（应为 组织信息、关键人物、活动记录 或 年度评价），工作表有：" + names,
                     "no sheet of the file could be recognised (expected 组织信息, 关键人物, 活动记录 or 年度评价); sheets: "
                             + names);
         }
         plans.sort(Comparator.comparingInt(p -> Datasets.INPUTS.indexOf(p.dataset)));
+    }
+
+    /** The file is refused because each sheet it holds was refused, for the problems already in fileProblems. */
+    private static final class SheetsRefused extends RefusedFileException {
+        private static final long serialVersionUID = 1L;
+
+        SheetsRefused(Problem first) {
+            super(first.code(), first.messageZh(), first.messageEn());
+        }
     }
 
     private static final class Stop extends RuntimeException {
@@ -496,9 +515,10 @@ public final class FileJob {
      * @param problems the problems, never null
      * @param rows the rejected rows by sheet, never null
      * @param sheets the sheet counts, never null
+     * @param unchanged whether the file was ingested before and is unchanged (nothing was written this time)
      */
     public record Feedback(String county, Period period, String file, IngestReport.Outcome outcome,
-            List<Problem> problems, List<FeedbackRows> rows, List<IngestReport.SheetReport> sheets) {
+            List<Problem> problems, List<FeedbackRows> rows, List<IngestReport.SheetReport> sheets, boolean unchanged) {
     }
 
     /**
@@ -512,7 +532,17 @@ public final class FileJob {
         if (refused != null) {
             return refusedOutcome(refused);
         }
-        Run r = new Run(knowledge, sequence);
+        List<Map<String, Object>> live;
+        try {
+            // the counties the file can give submissions for: its own, else (a multi-county file, or evaluations,
+            // which go to each row's county) those of its sender's area
+            boolean evaluations = plans.stream().anyMatch(p -> p.dataset == EVALUATIONS);
+            live = LiveSubmissions.ofUnchanged(knowledge.submissions(facts.county() != null && !evaluations
+                    ? facts.county() : facts.scope()), sha256(), fingerprint(), facts);
+        } catch (RefusedFileException e) {
+            return refusedOutcome(e);
+        }
+        Run r = new Run(knowledge, sequence, live);
         try (WorkbookSource src = WorkbookFormat.of(format).open(file, options.limits())) {
             for (Plan p : plans) {
                 r.sheet(src, p);
@@ -531,8 +561,10 @@ public final class FileJob {
 
     private Outcome refusedOutcome(RefusedFileException e) {
         List<Problem> ps = new ArrayList<>(fileProblems);
-        ps.add(0, new Problem(e.code(), Severity.FATAL, e.location(fileName), null, null, e.messageZh(),
-                e.messageEn()));
+        if (!(e instanceof SheetsRefused)) {
+            ps.add(0, new Problem(e.code(), Severity.FATAL, e.location(fileName), null, null, e.messageZh(),
+                    e.messageEn()));
+        }
         String digest;
         try {
             digest = hash == null ? "" : sha256(); // no hash: refused before a byte was read
@@ -540,10 +572,10 @@ public final class FileJob {
             digest = ""; // the file is refused already; the report says why
         }
         IngestReport.FileReport rep = new IngestReport.FileReport(file, digest, format == null ? null : format.name(),
-                IngestReport.Outcome.REFUSED, List.of(), List.of(), ps, List.of());
+                IngestReport.Outcome.REFUSED, List.of(), List.of(), ps, List.of(), false);
         String county = facts != null ? facts.county() : options.submitter();
         Feedback fb = new Feedback(county, facts == null ? options.period() : facts.period(), fileName,
-                IngestReport.Outcome.REFUSED, ps, List.of(), List.of());
+                IngestReport.Outcome.REFUSED, ps, List.of(), List.of(), false);
         Outcome out = new Outcome(rep, List.of(), f -> false, List.of(fb), Map.of());
         out.refusalCause = e.getCause();
         return out;
@@ -553,10 +585,28 @@ public final class FileJob {
         return new Problem(code, sev, loc, null, value, zh, en);
     }
 
+    private String fingerprint;
+
+    /** The fingerprint of the options, made once per file. */
+    private String fingerprint() {
+        if (fingerprint == null) {
+            fingerprint = LiveSubmissions.fingerprint(options);
+        }
+        return fingerprint;
+    }
+
     /** The state of one run over the file's sheets. */
     private final class Run {
         private final Knowledge knowledge;
         private final int sequence;
+        /** The live submission records of this file when it is already ingested and unchanged, else empty. */
+        private final List<Map<String, Object>> unchanged;
+        /** The ids of those records: their evaluation rows are this file's own, not received from elsewhere. */
+        private final Set<String> ownIds = new java.util.HashSet<>();
+        /** Whether nothing is written: a dry run, or a file already ingested and unchanged. */
+        private final boolean dry;
+        private final Map<String, List<Map<String, Object>>> evaluationCache = new HashMap<>();
+        private final Map<String, OrgIndex> evaluatedCache = new HashMap<>();
         private final Map<String, SubmissionBuilder> subs = new LinkedHashMap<>();
         private final Map<String, SheetCounts> fileCounts = new LinkedHashMap<>();
         private final Map<String, OrgIndex> fileOrgs = new HashMap<>();
@@ -567,17 +617,53 @@ public final class FileJob {
         private final List<Problem> fileLevel = new ArrayList<>(fileProblems);
         private long rowsSoFar;
 
-        Run(Knowledge knowledge, int sequence) {
+        Run(Knowledge knowledge, int sequence, List<Map<String, Object>> unchanged) {
             this.knowledge = knowledge;
             this.sequence = sequence;
+            this.unchanged = unchanged;
+            unchanged.forEach(x -> ownIds.add((String) x.get(SUBMISSION_ID)));
+            this.dry = options.dryRun() || !unchanged.isEmpty();
             this.now = options.clock().instant();
         }
 
         SubmissionBuilder submission(String county, Period p) {
             return subs.computeIfAbsent(county + "|" + p, k -> {
                 String id = county + "-" + p + "-" + STAMP.format(now) + "-" + sequence;
-                return new SubmissionBuilder(id, county, p, facts.via(), facts.filingDate(), knowledge.warehouse(),
-                        options.dryRun());
+                for (Map<String, Object> x : unchanged) {
+                    if (county.equals(x.get(COUNTY_CODE)) && p.toString().equals(x.get(PERIOD))) {
+                        id = (String) x.get(SUBMISSION_ID); // the live submission this file gave before
+                    }
+                }
+                return new SubmissionBuilder(id, county, p, facts.via(), facts.filingDate(), knowledge.warehouse(), dry);
+            });
+        }
+
+        /**
+         * The live evaluations of a year and county, those this very file gave before left out (read once per
+         * file: nothing is made live while a file is read).
+         */
+        List<Map<String, Object>> evaluations(Period year, String county) {
+            return evaluationCache.computeIfAbsent(year + "|" + county, k -> {
+                List<Map<String, Object>> out = new ArrayList<>();
+                for (Map<String, Object> e : knowledge.evaluations(year, county)) {
+                    if (!ownIds.contains(e.get(SUBMISSION_ID))) {
+                        out.add(e);
+                    }
+                }
+                return out;
+            });
+        }
+
+        /** The organisations of a county an evaluation may name: every accepted snapshot, and this file's. */
+        OrgIndex evaluatedKnown(String county) {
+            return evaluatedCache.computeIfAbsent(county, c -> {
+                OrgIndex idx = knowledge.everOrganisations(c);
+                for (SubmissionBuilder s : subs.values()) {
+                    if (s.county.equals(c) && s.period.kind() != Period.Kind.YEAR) {
+                        idx.addAll(s.orgs);
+                    }
+                }
+                return idx;
             });
         }
 
@@ -656,28 +742,33 @@ public final class FileJob {
                 staged.addAll(submissionRow(s, rep));
                 List<FeedbackRows> rows = new ArrayList<>(s.feedback.values());
                 feedback.add(new Feedback(s.county, s.period, fileName, rep.outcome(), s.feedbackProblems, rows,
-                        rep.sheets()));
+                        rep.sheets(), !unchanged.isEmpty()));
                 fileOrgs.computeIfAbsent(s.county, c -> new OrgIndex()).addAll(s.orgs);
             }
+            // the file's outcome (IngestReport.Outcome): its rows and file-level problems, and its submissions';
+            // a file that gave no submission took nothing
+            long fileRejected = fileCounts.values().stream().mapToLong(c -> c.rejected).sum();
+            IngestReport.Outcome o = subs.isEmpty() ? IngestReport.Outcome.PARTIAL
+                    : IngestReport.Outcome.of(fileRejected, fileLevel);
+            for (IngestReport.SubmissionReport x : reports) {
+                o = o.worse(x.outcome());
+            }
             if (!fileLevel.isEmpty() && (facts.county() == null || subs.isEmpty())) {
-                feedback.add(new Feedback(facts.county(), facts.period(), fileName, IngestReport.Outcome.PARTIAL, fileLevel,
-                        List.of(), fileCounts.values().stream().map(SheetCounts::report).toList()));
+                feedback.add(new Feedback(facts.county(), facts.period(), fileName, o, fileLevel, List.of(),
+                        fileCounts.values().stream().map(SheetCounts::report).toList(), !unchanged.isEmpty()));
             } else if (!fileLevel.isEmpty() && !feedback.isEmpty()) {
+                // a single county's file: its file-level problems join its submission's workbook, and its outcome
                 Feedback f0 = feedback.get(0);
                 List<Problem> all = new ArrayList<>(fileLevel);
                 all.addAll(f0.problems());
-                feedback.set(0, new Feedback(f0.county(), f0.period(), f0.file(), IngestReport.Outcome.PARTIAL, all,
-                        f0.rows(), f0.sheets()));
+                feedback.set(0, new Feedback(f0.county(), f0.period(), f0.file(),
+                        f0.outcome().worse(IngestReport.Outcome.of(0, fileLevel)), all, f0.rows(), f0.sheets(),
+                        f0.unchanged()));
             }
-            boolean fileRejects = fileCounts.values().stream().anyMatch(c -> c.rejected > 0)
-                    || fileLevel.stream().anyMatch(Problem::rejects);
-            IngestReport.Outcome o = subs.isEmpty() || fileRejects
-                    || reports.stream().anyMatch(x -> x.outcome() != IngestReport.Outcome.ACCEPTED)
-                            ? IngestReport.Outcome.PARTIAL : IngestReport.Outcome.ACCEPTED;
             IngestReport.FileReport rep = new IngestReport.FileReport(file, sha256(), format.name(), o,
                     fileCounts.values().stream().map(SheetCounts::report).toList(), reports,
                     fileLevel.size() > IngestReport.PROBLEMS_KEPT ? fileLevel.subList(0, IngestReport.PROBLEMS_KEPT)
-                            : fileLevel, List.of());
+                            : fileLevel, List.of(), !unchanged.isEmpty());
             List<SubmissionBuilder> list = List.copyOf(subs.values());
             Predicate<LiveFile> replaced = f -> {
                 for (SubmissionBuilder s : list) {
@@ -727,10 +818,18 @@ public final class FileJob {
             v.put(ROWS_ACCEPTED, acc);
             v.put(ROWS_REJECTED, rej);
             v.put(ROWS_SKIPPED, skip);
-            Sink sink = new Sink(knowledge.warehouse(), SUBMISSIONS, s.period.toString(), s.county, s.id, options.dryRun());
+            v.put(OPTIONS, fingerprint());
+            Sink sink = new Sink(knowledge.warehouse(), SUBMISSIONS, s.period.toString(), s.county, s.id, dry);
             sink.write(v);
             StagedFile f = sink.finish();
-            return f == null ? List.of() : List.of(f);
+            if (f == null) {
+                return List.of();
+            }
+            // as it reads back: the timestamp stored in microseconds, no null values
+            v.put(INGESTED_AT, now.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            v.values().removeIf(java.util.Objects::isNull);
+            knowledge.submitted(f.relative(), v);
+            return List.of(f);
         }
 
         private void carryForward(SubmissionBuilder s) {
@@ -776,6 +875,9 @@ public final class FileJob {
         }
 
         private void mergeEvaluations(SubmissionBuilder s) {
+            if (dry) {
+                return; // nothing is written
+            }
             for (Map<String, Object> prev : knowledge.evaluations(s.period, s.county)) {
                 String key = prev.get(ORG_KEY) + "|" + prev.get(YEAR);
                 if (!s.evaluationKeys.contains(key)) {
@@ -817,6 +919,10 @@ public final class FileJob {
             private final double[] subSums;
             private final List<String> headers;
             private final int width;
+            /** The columns left of {@link #width} without a header. */
+            private final int[] headerless;
+            /** Whether values come from a workbook (numbers and dates as raw values) rather than a CSV. */
+            private final boolean workbook = format != FileFormat.CSV;
 
             SheetProcessor(Plan plan, SheetCounts fc, SubmissionBuilder single) {
                 this.plan = plan;
@@ -840,6 +946,7 @@ public final class FileJob {
                     w = Math.max(w, k + 1);
                 }
                 width = w;
+                headerless = java.util.stream.IntStream.range(0, w).filter(i -> l.header(i) == null).toArray();
                 List<String> h = new ArrayList<>();
                 for (int i = 0; i < w; i++) {
                     h.add(l.header(i) == null ? "" : l.header(i));
@@ -849,9 +956,13 @@ public final class FileJob {
 
             @Override
             public void row(int rowNum, String[] cells) {
+                // every non-blank row is read and ends accepted, rejected or skipped with a reason; blank rows
+                // (cells without content) are not counted
                 if (rowNum <= l.lastHeaderRow()) {
-                    if (rowNum < l.firstHeaderRow()) {
-                        layoutRow(RowKind.TITLE, rowNum, cells);
+                    if (!blank(cells)) {
+                        layoutRow(rowNum >= l.firstHeaderRow() ? SkipReason.HEADER
+                                : FILING_LINE.matcher(Text.normalize(joined(cells))).find() ? SkipReason.FILING_LINE
+                                : SkipReason.TITLE, rowNum, cells);
                     }
                     return;
                 }
@@ -859,15 +970,81 @@ public final class FileJob {
                     options.progress().rowsRead(file, rowsSoFar);
                 }
                 RowKind k = RowKind.classify(cells);
-                if (k != RowKind.DATA) {
-                    layoutRow(k, rowNum, cells);
-                    return;
+                switch (k) {
+                    case DATA -> dataRow(rowNum, cells);
+                    case BLANK -> {
+                        // not counted
+                    }
+                    case TOTAL -> layoutRow(SkipReason.TOTAL, rowNum, cells);
+                    case NOTE -> layoutRow(SkipReason.NOTE, rowNum, cells);
+                    case FOOTER -> layoutRow(SkipReason.FOOTER, rowNum, cells);
+                    default -> layoutRow(SkipReason.TITLE, rowNum, cells);
                 }
-                dataRow(rowNum, cells);
             }
 
             void end() {
                 settle();
+                extraCellsWarning();
+            }
+
+            // cells in columns without a header (right of the last one, or under a blank one): counted per sheet,
+            // reported once, at the first such row
+            private int extraRows;
+            private int extraFirstRow;
+            private int extraFirstColumn;
+            private final List<Integer> extraRowsShown = new ArrayList<>();
+
+            /** Notes the first column without a header that holds content in a detail row, if any. */
+            private void extraCells(int rowNum, String[] cells) {
+                int first = -1;
+                for (int c : headerless) {
+                    if (c < cells.length && cells[c] != null && !cells[c].isBlank()) {
+                        first = c;
+                        break;
+                    }
+                }
+                for (int c = width; first < 0 && c < cells.length; c++) {
+                    if (cells[c] != null && !cells[c].isBlank()) {
+                        first = c;
+                    }
+                }
+                if (first < 0) {
+                    return;
+                }
+                if (extraRows++ == 0) {
+                    extraFirstRow = rowNum;
+                    extraFirstColumn = first;
+                }
+                if (extraRowsShown.size() < EXTRA_ROWS_LISTED) {
+                    extraRowsShown.add(rowNum);
+                }
+            }
+
+            private void extraCellsWarning() {
+                if (extraRows == 0) {
+                    return;
+                }
+                String more = extraRows > extraRowsShown.size() ? "等" : "";
+                String moreEn = extraRows > extraRowsShown.size() ? " and more" : "";
+                String col = columnLetters(extraFirstColumn);
+                String rowsZh = extraRowsShown.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("、"));
+                String rowsEn = extraRowsShown.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+                String zh = extraRows == 1 ? "第 " + extraFirstRow + " 行在没有表头的列中有内容（" + col + " 列起）"
+                        : "第 " + rowsZh + " 行" + more + "（共 " + extraRows + " 行）在没有表头的列中有内容（第一处：第 "
+                                + extraFirstRow + " 行 " + col + " 列）";
+                String en = extraRows == 1 ? "row " + extraFirstRow + " holds cells in columns without a header (from"
+                        + " column " + col + ")" : "rows " + rowsEn + moreEn + " (" + extraRows + " rows) hold cells in"
+                                + " columns without a header (first: row " + extraFirstRow + ", column " + col + ")";
+                Problem p = problem(ProblemCode.EXTRA_CELLS, Severity.WARNING,
+                        new Location(fileName, plan.sheet, extraFirstRow, col), null,
+                        zh + "，这些内容未读取；如需报送，请按模板为该列写上表头，否则请删除这些内容",
+                        en + ", which were not read; give the column a header from the template, or delete the cells");
+                if (single != null) {
+                    single.problem(p);
+                    single.rejectsSink(ds).write(rejectRow(p, ds, single));
+                } else {
+                    fileLevel.add(p);
+                }
             }
 
             /*
@@ -961,16 +1138,13 @@ public final class FileJob {
                 lastSeen = s.seen(ds);
             }
 
-            private void layoutRow(RowKind k, int rowNum, String[] cells) {
+            private void layoutRow(SkipReason why, int rowNum, String[] cells) {
                 settle();
-                fc.read++;
-                fc.skipped++;
+                fc.readAndSkip(why);
                 if (single != null) {
-                    SheetCounts c = single.counts(plan.sheet, ds);
-                    c.read++;
-                    c.skipped++;
+                    single.counts(plan.sheet, ds).readAndSkip(why);
                 }
-                if (k == RowKind.TOTAL) {
+                if (why == SkipReason.TOTAL) {
                     checkTotal(rowNum, cells);
                 }
             }
@@ -1010,6 +1184,9 @@ public final class FileJob {
 
             private void dataRow(int rowNum, String[] cells) {
                 fc.read++;
+                if (cells.length > width || headerless.length > 0) {
+                    extraCells(rowNum, cells);
+                }
                 for (int i = 0; i < numeric.length; i++) {
                     int col = numeric[i];
                     double v = number(col < cells.length ? cells[col] : null);
@@ -1101,7 +1278,8 @@ public final class FileJob {
                 }
                 if (p == null) {
                     fc.rejected++;
-                    fileLevel.add(problem(ProblemCode.BAD_NUMBER, Severity.ERROR, loc.withColumn("年度"), raw.get(YEAR),
+                    fileLevel.add(problem(ProblemCode.BAD_NUMBER, Severity.ERROR, loc.withColumn("年度"),
+                            workbook ? ShownValue.of(raw.get(YEAR), null, date1904) : raw.get(YEAR),
                             "年度应为四位年份，如 2024", "the year should be four digits, e.g. 2024"));
                 }
                 return p;
@@ -1139,6 +1317,7 @@ public final class FileJob {
                     }
                 }
                 for (Problem pr : problems) {
+                    pr = shown(pr);
                     s.problem(pr);
                     s.rejectsSink(ds).write(rejectRow(pr, ds, s));
                 }
@@ -1148,8 +1327,8 @@ public final class FileJob {
                     feedbackRow(s, rowNum, cells, problems);
                     fc.rejected++;
                 } else if (skipped) {
-                    sc.skipped++;
-                    fc.skipped++;
+                    sc.skip(SkipReason.ALREADY_RECEIVED);
+                    fc.skip(SkipReason.ALREADY_RECEIVED);
                 } else {
                     accept(s, sc, county, rowNum, values);
                 }
@@ -1188,6 +1367,7 @@ public final class FileJob {
                 if (ds == ORGANISATIONS) {
                     key = (String) values.get(ORG_KEY);
                 } else if (ds == EVALUATIONS) {
+                    evaluatedOrganisation(county, loc, raw, values, problems);
                     key = values.get(ORG_KEY) + "|" + values.get(YEAR);
                 } else {
                     String orgKey = (String) values.get(ORG_KEY);
@@ -1239,7 +1419,7 @@ public final class FileJob {
                 if (ds == EVALUATIONS) {
                     s.evaluationKeys.add(key);
                     String content = Knowledge.evaluationContent(values);
-                    for (Map<String, Object> prev : knowledge.evaluations(s.period, county)) {
+                    for (Map<String, Object> prev : evaluations(s.period, county)) {
                         if (Knowledge.evaluationContent(prev).equals(content)) {
                             problems.add(problem(ProblemCode.ALREADY_RECEIVED, Severity.INFO, loc, null,
                                     "该评价此前已报送并接收，本次跳过", "this evaluation was received before; skipped"));
@@ -1266,7 +1446,7 @@ public final class FileJob {
 
             private void rememberRejected(SubmissionBuilder s, String county, Map<String, String> raw) {
                 if (ds == ORGANISATIONS && (raw.get(ORG_ID) != null || raw.get(ORG_NAME) != null)) {
-                    s.rejectedOrgKeys.add(BasicRowCheck.orgKey(county, raw.get(ORG_ID), raw.get(ORG_NAME)));
+                    s.rejectedOrgKeys.add(OrgKeys.of(county, raw.get(ORG_ID), raw.get(ORG_NAME)));
                 } else if (ds == POSTS && raw.get(PERSON_NAME) != null) {
                     String orgKey = s.orgs.resolve(raw.get(ORG_ID), raw.get(ORG_NAME));
                     if (orgKey == null) {
@@ -1291,6 +1471,8 @@ public final class FileJob {
                         v = null;
                     } else if (c != null && c.personal() && v != null) {
                         v = Masking.name(v);
+                    } else if (workbook) {
+                        v = ShownValue.of(v, c == null ? null : c.type(), date1904);
                     }
                     shown.add(v);
                 }
@@ -1301,6 +1483,56 @@ public final class FileJob {
                     }
                 }
                 fr.rows().add(new FeedbackRows.Row(rowNum, shown, bad));
+            }
+
+            /** A problem with its value as the clerk saw it in the workbook (a CSV's values are as written). */
+            private Problem shown(Problem p) {
+                if (!workbook || p.value() == null) {
+                    return p;
+                }
+                ColumnType type = null;
+                for (Column c : colDefs) {
+                    if (c.name().equals(p.field())) {
+                        type = c.type();
+                        break;
+                    }
+                }
+                if (type == null && p.location().column() != null) {
+                    int i = headers.indexOf(p.location().column());
+                    Column c = i < 0 ? null : l.columns().get(i);
+                    type = c == null ? null : c.type();
+                }
+                String v = ShownValue.of(p.value(), type, date1904);
+                return v.equals(p.value()) ? p : new Problem(p.code(), p.severity(), p.location(), p.field(), v,
+                        p.messageZh(), p.messageEn());
+            }
+
+            /**
+             * Whether an evaluation's organisation is known: an organisation of its county in any accepted
+             * snapshot, live or accepted earlier in this run or file. A known one is stored under its key (it may
+             * be named by name where the snapshot has a 组织编号); an unknown one is kept, with a warning.
+             */
+            private void evaluatedOrganisation(String county, Location loc, Map<String, String> raw,
+                    Map<String, Object> values, List<Problem> problems) {
+                OrgIndex known = evaluatedKnown(county);
+                String key = (String) values.get(ORG_KEY);
+                String resolved = known.contains(key) ? key : known.resolve(raw.get(ORG_ID), raw.get(ORG_NAME));
+                if (resolved != null) {
+                    values.put(ORG_KEY, resolved);
+                    return;
+                }
+                boolean byId = !NotGiven.is(raw.get(ORG_ID));
+                String shown = Text.normalize(byId ? raw.get(ORG_ID) : raw.get(ORG_NAME));
+                int col = l.indexOf(byId ? ORG_ID : ORG_NAME);
+                String name = finder.get().gazetteer().byCode(county).map(Region::name).orElse(county);
+                problems.add(new Problem(ProblemCode.UNKNOWN_EVALUATED_ORGANISATION, Severity.WARNING,
+                        loc.withColumn(col < 0 ? null : l.header(col)), byId ? ORG_ID : ORG_NAME, shown,
+                        "被评价组织“" + shown + "”不在" + name + "已接收的任何一期组织信息中（按" + (byId ? "组织编号" : "组织名称")
+                                + "查找）；该评价已接收，但该组织报送组织信息前，不计入评价等次统计（G1-G4、R1）。请核对组织编号和名称",
+                        "organisation '" + shown + "' (by its " + (byId ? "组织编号" : "name") + ") is in no accepted"
+                                + " 组织信息 of " + name + " (" + county + "), in any period; the evaluation is kept, but the"
+                                + " grade figures (G1-G4, R1) leave it out until the organisation is reported; check the"
+                                + " 组织编号 and name"));
             }
 
             private String rowCounty(Map<String, String> raw) {
@@ -1347,6 +1579,39 @@ public final class FileJob {
                 return g.ancestorAt(r.code(), RegionLevel.COUNTY).map(Region::code).orElse(null);
             }
         }
+    }
+
+    /** A 填报单位 / 填报日期 line above the header. */
+    private static final Pattern FILING_LINE = Pattern.compile("(?:填报|填表|报送|上报)(?:单位|日期|时间|人)");
+    /** How many row numbers the warning about cells without a header lists. */
+    private static final int EXTRA_ROWS_LISTED = 10;
+
+    private static boolean blank(String[] cells) {
+        for (String c : cells) {
+            if (c != null && !c.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String joined(String[] cells) {
+        StringBuilder b = new StringBuilder();
+        for (String c : cells) {
+            if (c != null && !c.isBlank()) {
+                b.append(c).append(' ');
+            }
+        }
+        return b.toString();
+    }
+
+    /** The spreadsheet letters of a 0-based column: 0 is A, 26 is AA. */
+    static String columnLetters(int col) {
+        StringBuilder b = new StringBuilder();
+        for (int c = col + 1; c > 0; c = (c - 1) / 26) {
+            b.append((char) ('A' + (c - 1) % 26));
+        }
+        return b.reverse().toString();
     }
 
     private static String postIdentity(Object orgKey, Object personName) {

@@ -27,6 +27,8 @@ public final class Knowledge {
     private final Warehouse warehouse;
     private final Map<String, OrgIndex> overlay = new HashMap<>();
     private final Map<String, Set<String>> activityCache = new HashMap<>();
+    /** The submission records read so far, by live file path (each file holds one record, and never changes). */
+    private final Map<String, List<Map<String, Object>>> submissionCache = new HashMap<>();
 
     /**
      * Creates the view.
@@ -79,6 +81,40 @@ public final class Knowledge {
                         (String) r.get(REGION_CODE));
             }
         }
+        OrgIndex o = overlay.get(county);
+        if (o != null) {
+            idx.addAll(o);
+        }
+        return idx;
+    }
+
+    /** The organisations of a county in every period, with the live files they were read from. */
+    private record EverKnown(List<String> paths, OrgIndex index) {
+    }
+
+    private final Map<String, EverKnown> everCache = new HashMap<>();
+
+    /**
+     * Returns the organisations of a county in the live snapshots of every period, and those remembered in this
+     * run. The live files' organisations are read again only when the county's live organisation files changed.
+     *
+     * @param county the county, null not permitted
+     * @return a fresh index, never null
+     */
+    public OrgIndex everOrganisations(String county) {
+        List<String> paths = new ArrayList<>();
+        for (LiveFile f : warehouse.manifest().of(ORGANISATIONS.name())) {
+            if (f.county().equals(county)) {
+                paths.add(f.path());
+            }
+        }
+        EverKnown e = everCache.get(county);
+        if (e == null || !e.paths().equals(paths)) {
+            e = new EverKnown(paths, organisations(county, null));
+            everCache.put(county, e);
+        }
+        OrgIndex idx = new OrgIndex();
+        idx.addAll(e.index());
         OrgIndex o = overlay.get(county);
         if (o != null) {
             idx.addAll(o);
@@ -143,6 +179,40 @@ public final class Knowledge {
             }
             return keys;
         });
+    }
+
+    /**
+     * Returns the submission records of the counties within a region (the submissions dataset keeps one per
+     * submission); each file is read once.
+     *
+     * @param within the county, city or province code the counties' codes start with ("" or "00" for all), null
+     *        not permitted
+     * @return the records, never null
+     */
+    public List<Map<String, Object>> submissions(String within) {
+        String prefix = within.equals("00") ? "" : within;
+        List<LiveFile> live = warehouse.manifest().of(SUBMISSIONS.name());
+        Set<String> paths = new HashSet<>();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (LiveFile f : live) {
+            paths.add(f.path());
+            if (f.county().startsWith(prefix)) {
+                out.addAll(submissionCache.computeIfAbsent(f.path(), p -> warehouse.rows(f, SUBMISSIONS)));
+            }
+        }
+        submissionCache.keySet().retainAll(paths);
+        return out;
+    }
+
+    /**
+     * Remembers a submission record as it is written, so that it need not be read back once it is live (a
+     * record whose file never becomes live is never returned).
+     *
+     * @param path the file's path relative to the warehouse, as the manifest will list it
+     * @param record the record's values, as stored
+     */
+    void submitted(String path, Map<String, Object> record) {
+        submissionCache.put(path, List.of(record));
     }
 
     /**

@@ -4,9 +4,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.sanhui.model.value.NotGiven;
 import org.sanhui.model.value.Text;
 
-/** The organisations known for a county: keys, and the key of each 组织编号 and normalised name, with their region. Not thread-safe. */
+/**
+ * The organisations known for a county: keys, and the key of each 组织编号 and normalised name, with their region.
+ * A 组织编号 written as "not given" (无, -, 暂无 ...) is no id, as in core-model's {@code OrgKeys}. Not thread-safe.
+ */
 public final class OrgIndex {
 
     private final Set<String> keys = new HashSet<>();
@@ -18,13 +22,13 @@ public final class OrgIndex {
      * Adds an organisation.
      *
      * @param key its key, null not permitted
-     * @param id its 组织编号, may be null
+     * @param id its 组织编号, may be null ("not given" tokens count as none)
      * @param name its name, may be null
      * @param regionCode its region, may be null
      */
     public void add(String key, String id, String name, String regionCode) {
         keys.add(key);
-        if (id != null && !id.isBlank()) {
+        if (!NotGiven.is(id)) {
             byId.put(norm(id), key);
         }
         if (name != null && !name.isBlank()) {
@@ -50,12 +54,12 @@ public final class OrgIndex {
     /**
      * Finds the key of the organisation a row points to, by 组织编号 first, then by name.
      *
-     * @param id the 组织编号 as written, may be null
+     * @param id the 组织编号 as written, may be null ("not given" tokens count as none)
      * @param name the name as written, may be null
      * @return the key, or null if unknown
      */
     public String resolve(String id, String name) {
-        if (id != null && !id.isBlank()) {
+        if (!NotGiven.is(id)) {
             String k = byId.get(norm(id));
             if (k != null) {
                 return k;

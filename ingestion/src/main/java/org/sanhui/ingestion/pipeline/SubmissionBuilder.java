@@ -2,6 +2,7 @@ package org.sanhui.ingestion.pipeline;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -15,6 +16,7 @@ import org.sanhui.ingestion.warehouse.StagedFile;
 import org.sanhui.ingestion.warehouse.Warehouse;
 import org.sanhui.model.period.Period;
 import org.sanhui.model.problem.Problem;
+import org.sanhui.model.problem.ProblemCode;
 import org.sanhui.model.schema.DatasetSchema;
 import org.sanhui.model.schema.Datasets;
 
@@ -36,6 +38,8 @@ final class SubmissionBuilder {
     final Map<DatasetSchema, SeenKeys> seen = new IdentityHashMap<>();
     final List<Problem> problems = new ArrayList<>();
     long problemCount;
+    private final long[] problemCounts = new long[ProblemCode.values().length];
+    private int summaryKeptBeyond;
     final Map<String, FeedbackRows> feedback = new LinkedHashMap<>();
     final List<Problem> feedbackProblems = new ArrayList<>();
     final OrgIndex orgs = new OrgIndex();
@@ -43,7 +47,6 @@ final class SubmissionBuilder {
     final Set<String> rejectedPostKeys = new HashSet<>();
     final Set<String> acceptedPostKeys = new HashSet<>();
     final Set<String> evaluationKeys = new HashSet<>();
-    boolean sheetRefused;
     private final Warehouse warehouse;
     private final boolean dryRun;
 
@@ -78,7 +81,9 @@ final class SubmissionBuilder {
 
     void problem(Problem p) {
         problemCount++;
-        if (problems.size() < IngestReport.PROBLEMS_KEPT) {
+        problemCounts[p.code().ordinal()]++;
+        if (problems.size() < IngestReport.PROBLEMS_KEPT || IngestReport.SUMMARY_WARNINGS.contains(p.code())
+                && !p.rejects() && summaryKeptBeyond++ < IngestReport.SUMMARY_WARNINGS_KEPT) {
             problems.add(p);
         }
         if (feedbackProblems.size() < 20_000) {
@@ -114,10 +119,15 @@ final class SubmissionBuilder {
 
     IngestReport.SubmissionReport report() {
         List<IngestReport.SheetReport> s = sheets.values().stream().map(SheetCounts::report).toList();
-        IngestReport.Outcome o = rejected() > 0 || sheetRefused ? IngestReport.Outcome.PARTIAL
-                : IngestReport.Outcome.ACCEPTED;
+        IngestReport.Outcome o = IngestReport.Outcome.of(rejected(), problems);
+        Map<ProblemCode, Long> counts = new EnumMap<>(ProblemCode.class);
+        for (ProblemCode c : ProblemCode.values()) {
+            if (problemCounts[c.ordinal()] > 0) {
+                counts.put(c, problemCounts[c.ordinal()]);
+            }
+        }
         return new IngestReport.SubmissionReport(id, county, period, via, filingDate,
                 datasets.stream().sorted(java.util.Comparator.comparingInt(Datasets.INPUTS::indexOf))
-                        .map(DatasetSchema::name).toList(), s, problems, problemCount, o);
+                        .map(DatasetSchema::name).toList(), s, problems, problemCount, counts, o);
     }
 }
