@@ -103,9 +103,9 @@ class BriefingGapsTest {
             assertThat(roles.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(3.0);
             List<String> breakdowns = new ArrayList<>();
             for (org.apache.poi.ss.usermodel.Row r : wb.getSheet("指标")) {
-                breakdowns.add(r.getCell(6) == null ? "" : r.getCell(6).getStringCellValue());
+                breakdowns.add(r.getCell(7) == null ? "" : r.getCell(7).getStringCellValue()); // 分组
             }
-            assertThat(breakdowns).contains("关键人物类别=医院院长", "关键人物类别=科技馆馆长");
+            assertThat(breakdowns).contains("关键人物类别：医院院长", "关键人物类别：科技馆馆长");
         }
     }
 
