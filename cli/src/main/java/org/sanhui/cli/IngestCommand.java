@@ -77,7 +77,7 @@ final class IngestCommand implements Callable<Integer> {
                 }
             }
             IngestOptions.Builder b = IngestOptions.builder(warehouse).dryRun(dryRun)
-                    .limits(CommonOptions.ingestLimits(common.rules()));
+                    .rules(common.rules()).limits(CommonOptions.ingestLimits(common.rules()));
             if (period != null) {
                 b.period(Period.parse(period));
             }

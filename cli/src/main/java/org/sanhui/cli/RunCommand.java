@@ -69,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
         System.out.println("1/3 ingest " + ConsoleText.escape(in.toString()));
         // the output folder may sit under the input (run --input . --out out): its workbooks are no input
         IngestOptions.Builder b = IngestOptions.builder(warehouse).feedbackDir(feedback).excludeFolder(out)
-                .limits(CommonOptions.ingestLimits(rules));
+                .rules(rules).limits(CommonOptions.ingestLimits(rules));
         IngestReport ingest = IngestCommand.run(List.of(in), b, "ingest", common.verbose);
 
         System.out.println("2/3 analyze " + p);

@@ -102,4 +102,28 @@ class IngestSummaryTest {
         assertThat(totals(second)).isEqualTo(totals(lines));
         assertThat(second.get(second.size() - 1)).contains("3 already ingested, unchanged");
     }
+
+    // Before: ingest and run built their ingestion options without the --config rules, so configured
+    // grade words never reached ingestion and the evaluation row was rejected as UNMAPPED_GRADE.
+    @Test
+    void configuredGradeWordsReachIngestion(@TempDir Path tmp) throws Exception {
+        Path orgs = workbook(tmp.resolve("in/640104_兴庆区_2024Q3_组织.xlsx"), "组织信息",
+                new Object[] {"兴庆区 2024年第三季度"},
+                new Object[] {"组织编号", "组织名称", "组织类型"},
+                new Object[] {"XQ001", "兴庆区基层医疗卫生学会", "医疗卫生学会"});
+        Path evals = workbook(tmp.resolve("in/64_宁夏回族自治区_2024年度评价.xlsx"), "年度评价",
+                new Object[] {"宁夏回族自治区基层学会年度评价结果（2024年度）"},
+                new Object[] {"所在县（区）", "组织编号", "组织名称", "评价年度", "评价等次"},
+                new Object[] {"兴庆区", "XQ001", "兴庆区基层医疗卫生学会", 2024, "甲等"});
+        Path config = tmp.resolve("rules.properties");
+        Files.writeString(config, "grade.words.A = A, 优秀, 甲等\n", StandardCharsets.UTF_8);
+        String wh = tmp.resolve("wh").toString();
+
+        String[] plain = run("ingest", "--warehouse", tmp.resolve("wh0").toString(), orgs.toString(), evals.toString());
+        assertThat(plain[0]).as(plain[1]).isEqualTo("1"); // 甲等 is no default word: the row is rejected
+        String[] configured = run("ingest", "--config", config.toString(), "--warehouse", wh, orgs.toString(),
+                evals.toString());
+        assertThat(configured[0]).as(configured[1]).isEqualTo("0");
+        assertThat(configured[1]).doesNotContain("UNMAPPED_GRADE").contains("0 rejected");
+    }
 }
