@@ -147,12 +147,12 @@ class ConsoleOutputTest {
                 tmp.resolve("inbox/feedback").toString(), tmp.resolve("inbox").toString());
 
         assertThat(p.exit()).as(p.out() + p.err()).isZero();
-        assertThat(p.out()).contains("2 files (0 refused), 2 submissions: 2 rows read = 2 accepted");
+        assertThat(p.out()).contains("2 files (0 refused), 2 submissions: 4 rows read = 2 accepted + 0 rejected + 2 skipped");
         // again: the warehouse and the 回执 written under the input are not taken as submissions
         Printed again = run("ingest", "--warehouse", tmp.resolve("inbox/warehouse").toString(), "--feedback",
                 tmp.resolve("inbox/feedback").toString(), tmp.resolve("inbox").toString());
         assertThat(again.exit()).as(again.out() + again.err()).isZero();
-        assertThat(again.out()).contains("2 files (0 refused)");
+        assertThat(again.out()).contains("2 files (0 refused, 2 already ingested, unchanged), 2 submissions: 4 rows read");
     }
 
     /**

@@ -51,7 +51,6 @@ class DocumentedOptionsTest {
             Map.entry("--runs", new OtherTool("bench/ingest.sh", "bench/ingest.sh", "the ingestion benchmark")),
             Map.entry("--anchor", new OtherTool("bench/ingest-ab.sh", "bench/ingest-ab.sh",
                     "the A/B ingestion benchmark")),
-            Map.entry("--jit", new OtherTool("bench/ingest.sh", "bench/ingest.sh", "the ingestion benchmark")),
             Map.entry("--gc", new OtherTool("bench/ingest.sh", "bench/ingest.sh", "the ingestion benchmark")),
             Map.entry("--warm", new OtherTool("bench/ingest.sh", "bench/ingest.sh", "the ingestion benchmark")),
             Map.entry("--timeline", new OtherTool("bench/ingest.sh", "bench/ingest.sh", "the ingestion benchmark")),
