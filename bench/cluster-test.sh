@@ -23,10 +23,12 @@ trap cleanup EXIT
 FLAGS=$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' pom.xml)
 
 echo "== building the job jar and assembling SPARK_HOME in $WORK"
-./mvnw -B ${MVN_FLAGS-} -q -pl core-model,analytics package -DskipTests
-./mvnw -B ${MVN_FLAGS-} -q -pl core-model,analytics dependency:copy-dependencies -DincludeScope=provided \
-  -DoutputDirectory="$WORK/spark/jars" -DexcludeGroupIds=org.sanhui
-./mvnw -B ${MVN_FLAGS-} -q -pl core-model,analytics dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+# analytics' tests use ingestion's writer, so the reactor holds both; each call packages, so that the
+# dependency goals find the sibling modules' jars
+./mvnw -B ${MVN_FLAGS-} -q -pl core-model,ingestion,analytics package dependency:copy-dependencies -DskipTests \
+  -DincludeScope=provided -DoutputDirectory="$WORK/spark/jars" -DexcludeGroupIds=org.sanhui
+./mvnw -B ${MVN_FLAGS-} -q -pl core-model,ingestion,analytics package dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
 JOB=$(ls analytics/target/sanhui-analytics-*-job.jar)
 export SPARK_HOME="$WORK/spark" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1
 mkdir -p "$SPARK_HOME/conf"
