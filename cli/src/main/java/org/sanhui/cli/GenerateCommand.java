@@ -44,8 +44,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--activities", paramLabel = "N", description = "Total activities to generate (default: realistic counts).")
     Long activities;
 
-    @Option(names = "--format", paramLabel = "xlsx|csv|parquet", defaultValue = "xlsx",
-            description = "Output format (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "xlsx|xlsx-only|csv|parquet", defaultValue = "xlsx",
+            description = "Output format (default: ${DEFAULT-VALUE}); xlsx-only: every county sends one .xlsx workbook.")
     String format;
 
     @Override

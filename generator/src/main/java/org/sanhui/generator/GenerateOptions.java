@@ -28,6 +28,11 @@ public record GenerateOptions(String scope, Period from, Period to, Path out, lo
     public enum Format {
         /** County submissions as workbooks (mostly xlsx; a few counties send CSV or .xls, one city one workbook), with truth.json. */
         XLSX,
+        /**
+         * County submissions, every county one .xlsx workbook (no CSV, .xls or city workbook), with truth.json: a
+         * uniform batch, for the ingestion benchmark of a national quarter. Named {@code xlsx-only}.
+         */
+        XLSX_ONLY,
         /** County submissions as CSV files (UTF-8 with BOM, GBK, GB18030 in turn), with truth.json. */
         CSV,
         /** A ready warehouse: Parquet files under data/, _live.tsv and the submissions dataset. */
@@ -36,15 +41,16 @@ public record GenerateOptions(String scope, Period from, Period to, Path out, lo
         /**
          * Parses a format name, case-insensitively.
          *
-         * @param s xlsx, csv or parquet
-         * @return the format
+         * @param s xlsx, xlsx-only, csv or parquet, null not permitted
+         * @return the format, never null
          * @throws IllegalArgumentException naming the accepted values
          */
         public static Format parse(String s) {
             try {
-                return valueOf(s.trim().toUpperCase(Locale.ROOT));
+                return valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown format '" + s + "', expected xlsx, csv or parquet", e);
+                throw new IllegalArgumentException("unknown format '" + s + "', expected xlsx, xlsx-only, csv or parquet",
+                        e);
             }
         }
     }

@@ -16,7 +16,7 @@ import org.sanhui.model.period.Period;
 /**
  * Generates datasets deterministically: the same {@link GenerateOptions} give byte-identical files.
  *
- * <p>XLSX and CSV write the submissions a province's counties send, one folder per period (a quarter, or a
+ * <p>XLSX, XLSX_ONLY and CSV write the submissions a province's counties send, one folder per period (a quarter, or a
  * month for a province that reports monthly: {@code from} and {@code to} are then months), the province's
  * yearly evaluation workbooks under {@code evaluations/}, and {@code truth.json}; PARQUET writes a ready
  * warehouse (see {@link WarehouseGenerator}).
@@ -48,8 +48,13 @@ public final class Generator {
                     .generate(cb);
         }
         cb.progress("model", 0, 1);
-        World world = new WorldBuilder(options.scope(), periods, options.seed(), options.activities(),
-                options.format() == GenerateOptions.Format.CSV, true).build();
+        WorldBuilder.Channels channels = switch (options.format()) {
+            case CSV -> WorldBuilder.Channels.CSV_ONLY;
+            case XLSX_ONLY -> WorldBuilder.Channels.XLSX_ONLY;
+            default -> WorldBuilder.Channels.SAMPLE;
+        };
+        World world = new WorldBuilder(options.scope(), periods, options.seed(), options.activities(), channels, true)
+                .build();
         cb.progress("model", 1, 1);
         long expected = world.submissions().size();
         AtomicLong done = new AtomicLong();

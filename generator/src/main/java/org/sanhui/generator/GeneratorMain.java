@@ -7,7 +7,7 @@ import org.sanhui.model.period.Period;
 /**
  * Command-line entry until the CLI wires {@code sanhui generate}:
  * {@code GeneratorMain --scope 64 --from 2023Q1 --to 2024Q4 --out DIR [--seed N] [--activities N]
- * [--format xlsx|csv|parquet]}, or {@code GeneratorMain --broken DIR} for the broken set.
+ * [--format xlsx|xlsx-only|csv|parquet]}, or {@code GeneratorMain --broken DIR} for the broken set.
  */
 public final class GeneratorMain {
 
@@ -37,7 +37,7 @@ public final class GeneratorMain {
                 case "--broken" -> broken = Path.of(v);
                 default -> {
                     System.err.println("usage: GeneratorMain --scope 64 --from 2023Q1 --to 2024Q4 --out DIR "
-                            + "[--seed N] [--activities N] [--format xlsx|csv|parquet] | --broken DIR");
+                            + "[--seed N] [--activities N] [--format xlsx|xlsx-only|csv|parquet] | --broken DIR");
                     System.exit(2);
                 }
             }

@@ -78,7 +78,7 @@ public final class WarehouseGenerator {
         this.seed = seed;
         this.activities = activities;
         this.out = out;
-        this.builder = new WorldBuilder(scope, periods, seed, activities, false, false);
+        this.builder = new WorldBuilder(scope, periods, seed, activities, WorldBuilder.Channels.SAMPLE, false);
     }
 
     /**

@@ -57,8 +57,18 @@ public final class WorldBuilder {
     private final List<Period> periods;
     private final long seed;
     private final Long activityTarget;
-    private final boolean csvOnly;
+    private final Channels channelMix;
     private final boolean plantProblems;
+
+    /** How the counties of a world send their submissions. */
+    public enum Channels {
+        /** The sample's mix: mostly xlsx; one county each sends UTF-8, GBK and GB18030 CSV and .xls; one city one workbook. */
+        SAMPLE,
+        /** Every county sends CSV (UTF-8 with BOM, GBK, GB18030 in turn). */
+        CSV_ONLY,
+        /** Every county sends one .xlsx workbook of its own. */
+        XLSX_ONLY
+    }
 
     /**
      * Prepares a builder.
@@ -67,16 +77,16 @@ public final class WorldBuilder {
      * @param periods the quarters, or the months of a province that reports monthly, in order, at least one
      * @param seed the seed
      * @param activityTarget the approximate total number of activities wanted, or null for the natural rate
-     * @param csvOnly whether every county sends CSV (else a mix of xlsx, xls, CSV and a city workbook)
+     * @param channelMix how the counties send their submissions, null not permitted
      * @param plantProblems whether to plant bad rows, duplicates, late filings and missing submissions
      */
-    public WorldBuilder(String scope, List<Period> periods, long seed, Long activityTarget, boolean csvOnly,
+    public WorldBuilder(String scope, List<Period> periods, long seed, Long activityTarget, Channels channelMix,
             boolean plantProblems) {
         this.scope = scope;
         this.periods = List.copyOf(periods);
         this.seed = seed;
         this.activityTarget = activityTarget;
-        this.csvOnly = csvOnly;
+        this.channelMix = java.util.Objects.requireNonNull(channelMix, "channelMix");
         this.plantProblems = plantProblems;
     }
 
@@ -107,7 +117,7 @@ public final class WorldBuilder {
 
         // the city that sends one workbook for its counties: the last city in scope with 2 to 4 counties
         String cityWorkbook = null;
-        if (!csvOnly && counties.size() >= 6) {
+        if (channelMix == Channels.SAMPLE && counties.size() >= 6) {
             TreeMap<String, Integer> perCity = new TreeMap<>();
             for (Region c : counties) {
                 perCity.merge(c.parentCode(), 1, Integer::sum);
@@ -122,7 +132,7 @@ public final class WorldBuilder {
         Channel[] channels = new Channel[counties.size()];
         List<Integer> free = new ArrayList<>();
         for (int i = 0; i < counties.size(); i++) {
-            if (csvOnly) {
+            if (channelMix == Channels.CSV_ONLY) {
                 channels[i] = new Channel[] {Channel.CSV_UTF8_BOM, Channel.CSV_GBK, Channel.CSV_GB18030}[i % 3];
             } else if (counties.get(i).parentCode().equals(cityWorkbook)) {
                 channels[i] = Channel.CITY_WORKBOOK;
@@ -131,7 +141,7 @@ public final class WorldBuilder {
                 free.add(i);
             }
         }
-        if (!csvOnly && free.size() >= 6) {
+        if (channelMix == Channels.SAMPLE && free.size() >= 6) {
             Channel[] special = {Channel.CSV_UTF8_BOM, Channel.CSV_GBK, Channel.CSV_GB18030, Channel.XLS};
             for (Channel ch : special) {
                 int pick = free.remove(top.nextInt(free.size()));

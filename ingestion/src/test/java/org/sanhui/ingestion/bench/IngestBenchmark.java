@@ -42,13 +42,8 @@ import org.sanhui.ingestion.read.xlsx.XlsxFormat;
  */
 public final class IngestBenchmark {
 
-    /** The collector the {@code sanhui} launcher picks unless JAVA_OPTS names one. */
-    private static final String LAUNCHER_GC = "-XX:+UseParallelGC";
-
-    private static List<String> childGc = List.of(LAUNCHER_GC);
-    /** The system property that makes a child print its threads' CPU every so many milliseconds. */
-    private static final String TIMELINE = "sanhui.bench.timeline";
-    private static List<String> childTimeline = List.of();
+    /** The heap of every child JVM. */
+    private static final String CHILD_HEAP = "-Xmx256m";
 
     private IngestBenchmark() {
     }
@@ -60,9 +55,7 @@ public final class IngestBenchmark {
      * @throws Exception on any failure
      */
     public static void main(String[] args) throws Exception {
-        if (Integer.getInteger(TIMELINE, 0) > 0) {
-            timeline(Integer.getInteger(TIMELINE));
-        }
+        ChildJvm.timelineIfAsked();
         if (args.length > 0 && args[0].equals("anchor")) {
             anchor(Path.of(args[1]));
             return;
@@ -83,15 +76,17 @@ public final class IngestBenchmark {
         int rows = 1_000_000;
         int runs = 1;
         int warm = 0;
+        List<String> childGc = List.of(ChildJvm.LAUNCHER_GC);
+        List<String> childTimeline = List.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--timeline" -> childTimeline = List.of("-D" + TIMELINE + "=" + Integer.parseInt(args[++i]));
+                case "--timeline" -> childTimeline = List.of("-D" + ChildJvm.TIMELINE + "=" + Integer.parseInt(args[++i]));
                 case "--warm" -> warm = Integer.parseInt(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--rows" -> rows = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--gc" -> childGc = switch (args[++i]) {
-                    case "parallel" -> List.of(LAUNCHER_GC);
+                    case "parallel" -> List.of(ChildJvm.LAUNCHER_GC);
                     case "default" -> List.of();
                     default -> throw new IllegalArgumentException("unknown collector " + args[i]
                             + ", expected parallel (as ./sanhui runs) or default (the JVM's choice)");
@@ -100,8 +95,11 @@ public final class IngestBenchmark {
                         + ", expected --dir DIR, --rows N, --runs K, --gc parallel|default, --warm K, --timeline MS");
             }
         }
-        List<String> flags = new ArrayList<>(childGc);
-        System.out.println("child JVMs: -Xmx256m " + String.join(" ", flags));
+        List<String> flags = new ArrayList<>(List.of(CHILD_HEAP));
+        flags.addAll(childGc);
+        flags.addAll(childTimeline);
+        ChildJvm jvm = new ChildJvm(IngestBenchmark.class, flags);
+        System.out.println("child JVMs: " + String.join(" ", flags));
         Files.createDirectories(dir);
         Path file = dir.resolve("640104_2024Q3_activities_" + rows + ".xlsx");
         if (!Files.exists(file)) {
@@ -112,19 +110,19 @@ public final class IngestBenchmark {
         }
         if (warm > 0) {
             Path wh = dir.resolve("warehouse");
-            deleteTree(wh);
-            child("warm", file.toString(), wh.toString(), Integer.toString(warm));
+            ChildJvm.deleteTree(wh);
+            jvm.run("warm", file.toString(), wh.toString(), Integer.toString(warm));
         }
         double[] ratios = new double[runs];
         double[] overEasy = new double[runs];
         double[] ceilings = new double[runs];
         int cores = Runtime.getRuntime().availableProcessors();
         for (int r = 0; r < runs; r++) {
-            Result a = child("anchor", file.toString());
-            Result e = child("easyexcel", file.toString());
+            ChildJvm.Result a = jvm.run("anchor", file.toString());
+            ChildJvm.Result e = jvm.run("easyexcel", file.toString());
             Path wh = dir.resolve("warehouse");
-            deleteTree(wh);
-            Result b = child("ingest", file.toString(), wh.toString());
+            ChildJvm.deleteTree(wh);
+            ChildJvm.Result b = jvm.run("ingest", file.toString(), wh.toString());
             ratios[r] = b.perSecond() / a.perSecond();
             overEasy[r] = b.perSecond() / e.perSecond();
             ceilings[r] = b.ceiling(a, cores);
@@ -132,89 +130,42 @@ public final class IngestBenchmark {
                     + " EasyExcel %.0f rows/s, ingest / EasyExcel %.2f%n", r + 1, a.perSecond(), b.perSecond(), ratios[r],
                     e.perSecond(), overEasy[r]);
             System.out.printf(Locale.ROOT, "  the ingest kept %.2f of %d cores busy (%.2f s of CPU in %.2f s); that CPU, perfectly"
-                    + " spread over %d cores, would give at most ratio %.2f%n", b.cpuNs / (double) b.ns, cores, b.cpuNs / 1e9,
-                    b.ns / 1e9, cores, ceilings[r]);
+                    + " spread over %d cores, would give at most ratio %.2f%n", b.coresBusy(), cores, b.cpuNs() / 1e9,
+                    b.ns() / 1e9, cores, ceilings[r]);
         }
         if (runs > 1) {
             // single runs on a small shared machine vary by several percent: the median is the figure to quote
             double[] sorted = ratios.clone();
             Arrays.sort(sorted);
             System.out.printf(Locale.ROOT, "over %d runs: ratio median %.2f (%.2f-%.2f), %d of %d runs >= 0.70;"
-                    + " ingest / EasyExcel median %.2f; CPU-bound ceiling median %.2f%n", runs, median(ratios), sorted[0],
-                    sorted[runs - 1], Arrays.stream(ratios).filter(x -> x >= 0.70).count(), runs, median(overEasy),
-                    median(ceilings));
+                    + " ingest / EasyExcel median %.2f; CPU-bound ceiling median %.2f%n", runs, ChildJvm.median(ratios), sorted[0],
+                    sorted[runs - 1], Arrays.stream(ratios).filter(x -> x >= 0.70).count(), runs, ChildJvm.median(overEasy),
+                    ChildJvm.median(ceilings));
         }
-    }
-
-    /**
-     * What a child reported: rows, wall time and the process's CPU time over the same span.
-     *
-     * @param rows the rows read
-     * @param ns the wall time in nanoseconds
-     * @param cpuNs the CPU time of all the child's threads (JIT and GC included) over that span
-     */
-    private record Result(long rows, long ns, long cpuNs) {
-
-        double perSecond() {
-            return rows / (ns / 1e9);
-        }
-
-        /**
-         * The ratio this run could reach at most with the CPU it used: this run's CPU spread perfectly over
-         * the cores, against the anchor's wall time. When it is near the ratio measured, the run is
-         * CPU-bound and only less CPU helps; when far above, a thread waits for another.
-         */
-        double ceiling(Result anchor, int cores) {
-            double bestNs = Math.max(cpuNs / (double) cores, 1);
-            return (rows / (bestNs / 1e9)) / anchor.perSecond();
-        }
-    }
-
-    /** The process's CPU time so far, all threads, in nanoseconds. */
-    private static long cpuNow() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    /** The median of the values (the mean of the middle two for an even count). */
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-    }
-
-    private static Result child(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx256m");
-        cmd.addAll(childGc);
-        cmd.addAll(childTimeline);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(IngestBenchmark.class.getName());
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int rc = p.waitFor();
-        System.out.print(out);
-        if (rc != 0) {
-            throw new IllegalStateException(args[0] + " failed with exit code " + rc);
-        }
-        for (String line : out.split("\n")) {
-            if (line.startsWith("RESULT ")) {
-                String[] f = line.split(" ");
-                return new Result(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]));
-            }
-        }
-        throw new IllegalStateException("no RESULT line from " + args[0]);
     }
 
     private static void anchor(Path file) throws IOException {
-        long c0 = cpuNow();
+        long c0 = ChildJvm.cpuNow();
         long t0 = System.nanoTime();
+        long[] chars = {0};
+        long rows = touchEveryCell(file, chars);
+        long ns = System.nanoTime() - t0;
+        long cpu = ChildJvm.cpuNow() - c0;
+        System.out.printf(Locale.ROOT, "anchor: %d rows (%d chars) in %.2f s, heap max %d MB%n", rows, chars[0], ns / 1e9,
+                Runtime.getRuntime().maxMemory() >> 20);
+        ChildJvm.result(rows, ns, cpu);
+    }
+
+    /**
+     * The anchor's work on one workbook: a bare fastexcel-reader pass over every sheet with the reading options
+     * ingestion uses, touching every cell's raw value.
+     *
+     * @param file the xlsx file
+     * @param chars incremented by the length of every raw value
+     * @return the rows read
+     */
+    static long touchEveryCell(Path file, long[] chars) throws IOException {
         long rows = 0;
-        long chars = 0;
         try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile(), XlsxFormat.OPTIONS)) {
             for (Sheet s : wb.getSheets().toList()) {
                 try (var stream = s.openStream()) {
@@ -225,7 +176,7 @@ public final class IngestBenchmark {
                             if (c != null) {
                                 String v = c.getRawValue();
                                 if (v != null) {
-                                    chars += v.length();
+                                    chars[0] += v.length();
                                 }
                             }
                         }
@@ -233,12 +184,7 @@ public final class IngestBenchmark {
                 }
             }
         }
-        long ns = System.nanoTime() - t0;
-        long cpu = cpuNow() - c0;
-        System.out.printf(Locale.ROOT, "anchor: %d rows (%d chars) in %.2f s, heap max %d MB%n", rows, chars, ns / 1e9,
-                Runtime.getRuntime().maxMemory() >> 20);
-        cpu();
-        System.out.println("RESULT " + rows + " " + ns + " " + cpu);
+        return rows;
     }
 
     /**
@@ -246,7 +192,7 @@ public final class IngestBenchmark {
      * row map of cell texts, as a listener-based EasyExcel import does; no row is taken as a header.
      */
     private static void easyExcel(Path file) {
-        long c0 = cpuNow();
+        long c0 = ChildJvm.cpuNow();
         long t0 = System.nanoTime();
         long[] rows = {0};
         long[] chars = {0};
@@ -268,15 +214,14 @@ public final class IngestBenchmark {
                     }
                 }).headRowNumber(0).doReadAll();
         long ns = System.nanoTime() - t0;
-        long cpu = cpuNow() - c0;
+        long cpu = ChildJvm.cpuNow() - c0;
         System.out.printf(Locale.ROOT, "easyexcel: %d rows (%d chars) in %.2f s, heap max %d MB%n", rows[0], chars[0], ns / 1e9,
                 Runtime.getRuntime().maxMemory() >> 20);
-        cpu();
-        System.out.println("RESULT " + rows[0] + " " + ns + " " + cpu);
+        ChildJvm.result(rows[0], ns, cpu);
     }
 
     private static void ingest(Path file, Path warehouse) {
-        long c0 = cpuNow();
+        long c0 = ChildJvm.cpuNow();
         long t0 = System.nanoTime();
         long[] mark = {t0};
         org.sanhui.ingestion.ProgressListener phases = new org.sanhui.ingestion.ProgressListener() {
@@ -293,15 +238,14 @@ public final class IngestBenchmark {
         };
         IngestReport rep = new Ingestor().ingest(List.of(file), IngestOptions.builder(warehouse).progress(phases).build());
         long ns = System.nanoTime() - t0;
-        long cpu = cpuNow() - c0;
+        long cpu = ChildJvm.cpuNow() - c0;
         IngestReport.Totals t = rep.totals();
         System.out.printf(Locale.ROOT, "ingest: read %d accepted %d rejected %d skipped %d in %.2f s, heap max %d MB%n",
                 t.read(), t.accepted(), t.rejected(), t.skipped(), ns / 1e9, Runtime.getRuntime().maxMemory() >> 20);
         if (t.rejected() > 0) {
             System.out.println("problems: " + rep.files().get(0).submissions().get(0).problems().subList(0, 3));
         }
-        cpu();
-        System.out.println("RESULT " + t.read() + " " + ns + " " + cpu);
+        ChildJvm.result(t.read(), ns, cpu);
     }
 
     /**
@@ -311,7 +255,7 @@ public final class IngestBenchmark {
     private static void warm(Path file, Path warehouse, int times) throws IOException {
         long first = 0;
         for (int k = 1; k <= times; k++) {
-            deleteTree(warehouse);
+            ChildJvm.deleteTree(warehouse);
             long t0 = System.nanoTime();
             IngestReport rep = new Ingestor().ingest(List.of(file), IngestOptions.builder(warehouse).build());
             long ns = System.nanoTime() - t0;
@@ -320,100 +264,6 @@ public final class IngestBenchmark {
                     times, rep.totals().read(), ns / 1e9, ns / (double) first);
         }
         System.out.println("RESULT " + 1 + " " + first + " " + 0);
-    }
-
-    private static void cpu() {
-        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        long gc = 0;
-        for (var g : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
-            gc += g.getCollectionTime();
-        }
-        System.out.printf(Locale.ROOT, "  process cpu %.2f s, jit %.2f s, gc pauses %.2f s%n", cpuNow() / 1e9,
-                jit.getTotalCompilationTime() / 1e3, gc / 1e3);
-        threads();
-    }
-
-    /**
-     * Prints the CPU time of each group of threads (application, JIT compiler, GC, other) from
-     * {@code /proc/self/task}, where the JVM's own threads are visible too; silent where there is no /proc.
-     */
-    private static void threads() {
-        java.util.Map<String, Double> byGroup = cpuByGroup();
-        if (byGroup.isEmpty()) {
-            return;
-        }
-        try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            double all = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-            double seen = byGroup.values().stream().mapToDouble(Double::doubleValue).sum();
-            byGroup.put("ended-threads", Math.max(0, all - seen));
-        } catch (IOException | RuntimeException e) {
-            // no process figure
-        }
-        StringBuilder b = new StringBuilder("  thread cpu (s):");
-        byGroup.forEach((g, s) -> b.append(String.format(Locale.ROOT, " %s %.2f", g, s)));
-        System.out.println(b);
-    }
-
-    /** The CPU seconds of the live threads by group, from {@code /proc/self/task}; empty where there is no /proc. */
-    private static java.util.Map<String, Double> cpuByGroup() {
-        java.util.Map<String, Double> byGroup = new java.util.TreeMap<>();
-        Path tasks = Path.of("/proc/self/task");
-        if (!Files.isDirectory(tasks)) {
-            return byGroup;
-        }
-        try (var dirs = Files.list(tasks)) {
-            for (Path t : (Iterable<Path>) dirs::iterator) {
-                try {
-                    String stat = Files.readString(t.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    double s = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-                    String g = name.startsWith("C2 ") ? "jit-c2" : name.startsWith("C1 ") ? "jit-c1"
-                            : name.startsWith("GC ") || name.startsWith("G1 ") ? "gc"
-                            : name.startsWith("sanhui-") || name.equals("java") || name.equals("main") ? "app:" + name
-                            : "other";
-                    byGroup.merge(g, s, Double::sum);
-                } catch (IOException | RuntimeException e) {
-                    // the thread ended while being read
-                }
-            }
-        } catch (IOException e) {
-            return new java.util.TreeMap<>();
-        }
-        return byGroup;
-    }
-
-    /**
-     * Prints, every {@code ms} milliseconds until the JVM ends, the share of a core each group of live
-     * threads used in the interval (from {@code /proc}, so in steps of 10 ms of CPU): where a run is
-     * short of CPU, and who has it (the JIT compilers early on, for one).
-     */
-    private static void timeline(int ms) {
-        long t0 = System.nanoTime();
-        Thread t = new Thread(() -> {
-            java.util.Map<String, Double> last = cpuByGroup();
-            while (true) {
-                try {
-                    Thread.sleep(ms);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                java.util.Map<String, Double> now = cpuByGroup();
-                StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  timeline %5.1f s:", (System.nanoTime() - t0) / 1e9));
-                for (var e : now.entrySet()) {
-                    double d = e.getValue() - last.getOrDefault(e.getKey(), 0.0);
-                    if (d > 0) {
-                        b.append(String.format(Locale.ROOT, " %s %.0f%%", e.getKey(), 100 * d / (ms / 1000.0)));
-                    }
-                }
-                System.out.println(b);
-                last = now;
-            }
-        }, "bench-timeline");
-        t.setDaemon(true);
-        t.start();
     }
 
     private static final String[] TYPES = {"科普宣传", "实用技术培训", "健康讲座义诊", "学术交流", "科技志愿服务", "青少年科技竞赛"};
@@ -518,16 +368,4 @@ public final class IngestBenchmark {
         z.write(text.getBytes(StandardCharsets.UTF_8));
         z.closeEntry();
     }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var s = Files.walk(p)) {
-            for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
-            }
-        }
-    }
-
 }
