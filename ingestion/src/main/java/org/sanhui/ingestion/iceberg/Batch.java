@@ -29,6 +29,7 @@ public final class Batch {
     private final WriterLock lock;
     private final BatchWriter.Options options;
     private final Map<String, TableBatch> tables = new LinkedHashMap<>();
+    private final Encoder encoder;
     private long bufferedBytes;
     private boolean finished;
     private boolean committed;
@@ -37,6 +38,7 @@ public final class Batch {
         this.id = id;
         this.lock = lock;
         this.options = options;
+        this.encoder = new Encoder("sanhui-iceberg-encoder", options.memoryBudgetBytes() / 2);
         for (DatasetSchema ds : warehouse.datasets()) {
             Table t = warehouse.table(ds.name());
             t.refresh();
@@ -191,6 +193,10 @@ public final class Batch {
 
     void released(long bytes) {
         bufferedBytes -= bytes;
+    }
+
+    Encoder encoder() {
+        return encoder;
     }
 
     WriterLock lock() {

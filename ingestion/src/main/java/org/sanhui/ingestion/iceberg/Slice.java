@@ -43,27 +43,50 @@ public final class Slice {
      */
     public void add(Map<String, ?> row) {
         Objects.requireNonNull(row, "row");
+        checkLive();
+        add(owner.rows.fromMap(row), owner.rows.lastBytes());
+    }
+
+    /**
+     * Adds a row given as its values in the order of the dataset's stored columns
+     * ({@link org.sanhui.model.schema.DatasetSchema#storedColumns()}), as the pipeline's row check holds them: the
+     * cheaper way in, with no map to look columns up in. Values are converted as {@link #add(Map)} converts them; the
+     * array is read, not kept. Its county code and period are the slice's (filled in when absent).
+     *
+     * @param values one value per stored column, null where absent; the array not null
+     * @throws IllegalArgumentException if the array's length is not the number of stored columns, the row names
+     *         another county or period, or has a value of the wrong type
+     * @throws IllegalStateException if the slice was replaced by a later one of the same batch
+     */
+    public void add(Object[] values) {
+        Objects.requireNonNull(values, "values");
+        checkLive();
+        add(owner.rows.fromStored(values), owner.rows.lastBytes());
+    }
+
+    private void checkLive() {
         if (!live) {
             throw new IllegalStateException("this replacement of " + key + " in " + owner.name
                     + " was superseded by a later one in the same batch");
         }
-        Record r = RowValues.toRecord(owner.schema, row);
-        check(r, Datasets.COUNTY_CODE, key.county());
-        check(r, Datasets.PERIOD, key.period());
+    }
+
+    void add(Record r, long bytes) {
+        check(r, owner.countyPos, Datasets.COUNTY_CODE, key.county());
+        check(r, owner.periodPos, Datasets.PERIOD, key.period());
         if (key.dataset() != null) {
-            check(r, Datasets.DATASET, key.dataset());
+            check(r, owner.datasetPos, Datasets.DATASET, key.dataset());
         }
-        long bytes = RowValues.estimateBytes(r);
         buffer.add(r);
         bufferedBytes += bytes;
         rows++;
         owner.batch.buffered(bytes);
     }
 
-    private void check(Record r, String column, String expected) {
-        Object v = r.getField(column);
+    private void check(Record r, int pos, String column, String expected) {
+        Object v = r.get(pos);
         if (v == null) {
-            r.setField(column, expected);
+            r.set(pos, expected);
         } else if (!v.equals(expected)) {
             throw new IllegalArgumentException("a row of " + owner.name + " for " + key + " has " + column + " = " + v
                     + ", expected " + expected);

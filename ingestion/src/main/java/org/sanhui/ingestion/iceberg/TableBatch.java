@@ -69,7 +69,11 @@ final class TableBatch {
     final TableLayout.Change kind;
     private final PartitionSpec spec;
     private final long targetBytes;
-    private final int countyPos;
+    final int countyPos;
+    final int periodPos;
+    /** The position of the dataset column (rejects), or -1. */
+    final int datasetPos;
+    final RowValues rows;
     private final InternalRecordWrapper wrapper;
     private final PartitionKey partitionKey;
     private final GenericFileWriterFactory writerFactory;
@@ -82,10 +86,14 @@ final class TableBatch {
     private long keyedBytes;
     private final List<Run> runs = new ArrayList<>();
     private final LinkedHashMap<String, Stream> streams = new LinkedHashMap<>();
-    private final List<DataFile> written = new ArrayList<>();
+    /** Every data file written for the batch (by this thread and the encoder's). */
+    private final List<DataFile> written = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Set<String> committed = new HashSet<>();
 
-    /** Spilled files of one partition: slices' rows, sorted by county, in segments (in file order). */
+    /**
+     * Spilled files of one partition: slices' rows, sorted by county, in segments (in file order). The files are
+     * known once the encoder has closed them.
+     */
     private record Run(String partitionPath, StructLike partition, List<DataFile> files, List<Segment> segments) {
         boolean clean() {
             return segments.stream().allMatch(s -> s.slice().live);
@@ -119,6 +127,9 @@ final class TableBatch {
         }
     }
 
+    /** Rows handed to the encoder thread at a time. */
+    private static final int CHUNK_ROWS = 4096;
+
     /** At most this many spill writers are open per table (each buffers up to a row group in memory). */
     private static final int MAX_OPEN_STREAMS = 2;
 
@@ -148,6 +159,10 @@ final class TableBatch {
         this.targetBytes = PropertyUtil.propertyAsLong(table.properties(), TableProperties.WRITE_TARGET_FILE_SIZE_BYTES,
                 TableLayout.TARGET_FILE_BYTES);
         this.countyPos = schema.columns().indexOf(schema.findField(Datasets.COUNTY_CODE));
+        this.periodPos = schema.columns().indexOf(schema.findField(Datasets.PERIOD));
+        this.datasetPos = schema.findField(Datasets.DATASET) == null ? -1
+                : schema.columns().indexOf(schema.findField(Datasets.DATASET));
+        this.rows = new RowValues(schema, dataset);
         this.wrapper = new InternalRecordWrapper(schema.asStruct());
         this.partitionKey = new PartitionKey(spec, schema);
         this.writerFactory = new GenericFileWriterFactory.Builder(table).dataFileFormat(FileFormat.PARQUET)
@@ -175,14 +190,14 @@ final class TableBatch {
     }
 
     void append(java.util.Map<String, ?> row) {
-        Record r = RowValues.toRecord(schema, row);
-        SliceKey key = new SliceKey((String) r.getField(Datasets.COUNTY_CODE), (String) r.getField(Datasets.PERIOD),
-                null);
-        appends.computeIfAbsent(key, k -> newSlice(k, false)).add(row);
+        Record r = rows.fromMap(row);
+        long bytes = rows.lastBytes();
+        SliceKey key = new SliceKey((String) r.get(countyPos), (String) r.get(periodPos), null);
+        appends.computeIfAbsent(key, k -> newSlice(k, false)).add(r, bytes);
     }
 
     void upsert(java.util.Map<String, ?> row) {
-        Record r = RowValues.toRecord(schema, row);
+        Record r = rows.fromMap(row);
         String key = r.getField(Datasets.ORG_KEY) + "|" + r.getField(Datasets.YEAR);
         Record before = keyed.remove(key);
         if (before != null) {
@@ -191,7 +206,7 @@ final class TableBatch {
             batch.released(b);
         }
         keyed.put(key, r);
-        long bytes = RowValues.estimateBytes(r);
+        long bytes = rows.lastBytes();
         keyedBytes += bytes;
         batch.buffered(bytes);
     }
@@ -249,10 +264,18 @@ final class TableBatch {
             }
             streams.put(first.partitionPath, st); // most recently used last
             for (Slice s : group) {
-                for (Record r : s.buffer) {
-                    st.writer.write(r);
+                List<Record> buffered = s.buffer;
+                RollingDataWriter<Record> writer = st.writer;
+                int size = buffered.size();
+                for (int from = 0; from < size; from += CHUNK_ROWS) { // in chunks, so the hand-off flows evenly
+                    List<Record> chunk = buffered.subList(from, Math.min(size, from + CHUNK_ROWS));
+                    batch.encoder().submit(s.bufferedBytes * chunk.size() / size, false, () -> {
+                        for (Record r : chunk) {
+                            writer.write(r);
+                        }
+                    });
                 }
-                st.segments.add(new Segment(s, s.buffer.size()));
+                st.segments.add(new Segment(s, size));
                 st.lastCounty = s.county();
                 st.any = true;
                 batch.released(s.bufferedBytes);
@@ -262,17 +285,20 @@ final class TableBatch {
         }
     }
 
+    /** Closes a spill writer on the encoder thread; its run's files are known after {@link Encoder#await()}. */
     private void close(Stream st) {
-        try {
+        Run run = st.any ? new Run(st.partitionPath, st.partition, new ArrayList<>(), st.segments) : null;
+        if (run != null) {
+            runs.add(run);
+        }
+        batch.encoder().submit(0, true, () -> {
             st.writer.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot spill rows of " + name, e);
-        }
-        List<DataFile> files = st.writer.result().dataFiles();
-        written.addAll(files);
-        if (st.any) {
-            runs.add(new Run(st.partitionPath, st.partition, files, st.segments));
-        }
+            List<DataFile> files = st.writer.result().dataFiles();
+            written.addAll(files);
+            if (run != null) {
+                run.files().addAll(files);
+            }
+        });
     }
 
     private void closeStreams() {
@@ -292,6 +318,7 @@ final class TableBatch {
     Long commit(String batchId, Map<String, String> summary, boolean force) {
         spill(true);
         closeStreams();
+        batch.encoder().await();
         table.refresh();
         Snapshot base = table.currentSnapshot();
         Map<String, Work> work = new LinkedHashMap<>();
@@ -314,9 +341,12 @@ final class TableBatch {
         Map<String, List<DataFile>> existing = existingFiles(base, work.keySet());
         List<DataFile> deletes = new ArrayList<>();
         List<DataFile> adds = new ArrayList<>();
+        List<List<DataFile>> merged = new ArrayList<>();
         for (Map.Entry<String, Work> e : work.entrySet()) {
-            rewrite(e.getValue(), existing.getOrDefault(e.getKey(), List.of()), deletes, adds);
+            rewrite(e.getValue(), existing.getOrDefault(e.getKey(), List.of()), deletes, adds, merged);
         }
+        batch.encoder().await(); // the merged files are written and closed
+        merged.forEach(adds::addAll);
         batch.hook().reached(CrashPoints.afterWrite(name));
         batch.lock().checkHeld();
         OverwriteFiles ov = table.newOverwrite();
@@ -375,7 +405,8 @@ final class TableBatch {
         return out;
     }
 
-    private void rewrite(Work w, List<DataFile> existing, List<DataFile> deletes, List<DataFile> adds) {
+    private void rewrite(Work w, List<DataFile> existing, List<DataFile> deletes, List<DataFile> adds,
+            List<List<DataFile>> mergedFiles) {
         // what the partition's new rows replace
         Set<SliceKey> replaced = new HashSet<>();
         Set<String> keys = new HashSet<>();
@@ -454,7 +485,7 @@ final class TableBatch {
                 inputs.add(k.iterator());
             }
             if (!inputs.isEmpty()) {
-                adds.addAll(writeMerged(w.partition, inputs));
+                mergedFiles.add(writeMerged(w.partition, inputs));
             }
         } finally {
             for (CloseableIterable<Record> it : open) {
@@ -468,6 +499,11 @@ final class TableBatch {
         deletes.addAll(rewritten);
     }
 
+    /**
+     * Merges sorted inputs by county into the partition's new files. This thread reads and merges; the encoder
+     * thread writes, in chunks. The returned list is filled once the encoder has closed the files
+     * ({@link Encoder#await()}).
+     */
     private List<DataFile> writeMerged(StructLike partition, List<Iterator<Record>> inputs) {
         record Head(Record row, int input) {
         }
@@ -478,26 +514,52 @@ final class TableBatch {
                 heap.add(new Head(inputs.get(i).next(), i));
             }
         }
+        List<DataFile> result = new ArrayList<>();
         if (heap.isEmpty()) {
-            return List.of();
+            return result;
         }
         RollingDataWriter<Record> out = new RollingDataWriter<>(writerFactory, fileFactory, table.io(), targetBytes, spec,
                 partition);
-        try (out) {
+        Encoder encoder = batch.encoder();
+        try {
+            Record[] chunk = new Record[CHUNK_ROWS];
+            int n = 0;
+            long bytes = 0;
             while (!heap.isEmpty()) {
                 Head h = heap.poll();
-                out.write(h.row());
+                chunk[n++] = h.row();
+                bytes += RowValues.estimateBytes(h.row());
+                if (n == chunk.length) {
+                    submitChunk(encoder, out, chunk, n, bytes);
+                    chunk = new Record[CHUNK_ROWS];
+                    n = 0;
+                    bytes = 0;
+                }
                 Iterator<Record> in = inputs.get(h.input());
                 if (in.hasNext()) {
                     heap.add(new Head(in.next(), h.input()));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the data files of " + name, e);
+            submitChunk(encoder, out, chunk, n, bytes);
+        } finally {
+            encoder.submit(0, true, () -> {
+                out.close();
+                List<DataFile> files = out.result().dataFiles();
+                written.addAll(files);
+                result.addAll(files);
+            });
         }
-        List<DataFile> files = out.result().dataFiles();
-        written.addAll(files);
-        return files;
+        return result;
+    }
+
+    private static void submitChunk(Encoder encoder, RollingDataWriter<Record> out, Record[] chunk, int n, long bytes) {
+        if (n > 0) {
+            encoder.submit(bytes, false, () -> {
+                for (int i = 0; i < n; i++) {
+                    out.write(chunk[i]);
+                }
+            });
+        }
     }
 
     private CloseableIterable<Record> read(DataFile f) {
@@ -575,6 +637,7 @@ final class TableBatch {
 
     /** Deletes the files written for this batch that no commit took (runs merged away, files of a failed commit). */
     void discardRuns() {
+        batch.encoder().awaitQuietly();
         for (Stream st : streams.values()) {
             try {
                 st.writer.close();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.iceberg.NullOrder;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
@@ -30,6 +31,14 @@ public final class TableLayout {
 
     /** The partition field derived from the county code: its first two digits, the province. */
     public static final String PROVINCE = "province";
+
+    /**
+     * Text columns that readers filter by, and whose Parquet statistics (row-group and page bounds) are therefore
+     * written; the other text columns get none ({@code write.parquet.stats-enabled.column.*}), which saves comparing
+     * every value. Columns of other types keep their statistics (cheap to keep).
+     */
+    static final Set<String> FILTERED_TEXT = Set.of(Datasets.COUNTY_CODE, Datasets.PERIOD,
+            Datasets.DATASET);
 
     /** Table property recording the layout's version. */
     public static final String LAYOUT_VERSION = "sanhui.layout-version";
@@ -120,8 +129,27 @@ public final class TableLayout {
     }
 
     /**
+     * Returns the table properties of one column: metrics mode {@code none} for a personal column, no Parquet
+     * statistics for text that no reader filters by (which covers the personal columns too: no name is copied into a
+     * file's footer as a bound either).
+     *
+     * @param c the column, null not permitted
+     * @return the properties, possibly empty, never null
+     */
+    static Map<String, String> columnProperties(Column c) {
+        Map<String, String> p = new LinkedHashMap<>();
+        if (c.personal()) {
+            p.put(TableProperties.METRICS_MODE_COLUMN_CONF_PREFIX + c.name(), "none");
+        }
+        if (c.type() == ColumnType.STRING && !FILTERED_TEXT.contains(c.name())) {
+            p.put(TableProperties.PARQUET_COLUMN_STATS_ENABLED_PREFIX + c.name(), "false");
+        }
+        return p;
+    }
+
+    /**
      * Returns the table properties: format v2, Parquet, SNAPPY, the target file and row group sizes, page
-     * checksums, and metrics mode {@code none} for personal columns (no name becomes a manifest bound).
+     * checksums, and the properties of each column ({@link #columnProperties(Column)}).
      *
      * @param dataset the dataset, null not permitted
      * @return the properties, never null
@@ -139,9 +167,7 @@ public final class TableLayout {
         p.put(TableProperties.MERGE_MODE, "copy-on-write");
         p.put(LAYOUT_VERSION, "1");
         for (Column c : dataset.storedColumns()) {
-            if (c.personal()) {
-                p.put(TableProperties.METRICS_MODE_COLUMN_CONF_PREFIX + c.name(), "none");
-            }
+            p.putAll(columnProperties(c));
         }
         return p;
     }

@@ -161,9 +161,7 @@ public final class WarehouseTables {
         update.commit();
         var props = table.updateProperties();
         for (Column col : missing) {
-            if (col.personal()) {
-                props.set(org.apache.iceberg.TableProperties.METRICS_MODE_COLUMN_CONF_PREFIX + col.name(), "none");
-            }
+            TableLayout.columnProperties(col).forEach(props::set);
         }
         props.commit();
         table.refresh();
